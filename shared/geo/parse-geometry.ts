@@ -230,7 +230,7 @@ function closeRing(points: CapPoint[]): GeometryResult<CapPolygon> {
   const distinct = new Set(points.map(([lat, lon]) => `${lat},${lon}`));
   if (points.length < 4 || distinct.size < 3) {
     return {
-      error: `The polygon has ${distinct.size} distinct points, but a ring needs at least 3 (4 points with the closing one).`,
+      error: `The polygon has ${distinct.size} distinct ${distinct.size === 1 ? "point" : "points"}, but a ring needs at least 3 (4 points with the closing one).`,
     };
   }
   return { value: points, warnings };
