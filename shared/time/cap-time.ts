@@ -29,7 +29,7 @@ const DAY_MS = 86_400_000;
 /**
  * Reads the fields of a CAP dateTime. Returns null when the text is not a
  * dateTime or names an impossible date or time (a 31st of April, hour 25).
- * A "Z" suffix is accepted as UTC although CAP 1.2 asks for "-00:00".
+ * A "Z" suffix is accepted as UTC, although CAP 1.2 requires "-00:00".
  */
 export function readCapTimeFields(text: string): CapTimeFields | null {
   const match = CAP_TIME.exec(text.trim());
@@ -100,7 +100,9 @@ export function formatCapTime(epochMs: number, offsetMinutes: number): string {
     `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-` +
     `${pad(local.getUTCDate())}T${pad(local.getUTCHours())}:` +
     `${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}` +
-    (local.getUTCMilliseconds() ? `.${pad(local.getUTCMilliseconds(), 3)}` : "") +
+    (local.getUTCMilliseconds()
+      ? `.${pad(local.getUTCMilliseconds(), 3)}`
+      : "") +
     `${sign}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`
   );
 }
@@ -110,9 +112,12 @@ export function formatCapTime(epochMs: number, offsetMinutes: number): string {
  * zone, and returns it as a CAP dateTime with the zone's offset at that
  * moment. Returns null when the zone is unknown or the value invalid. In the
  * hour skipped by a daylight-saving change, the offset before the change is
- * used; in the hour that repeats, the earlier of the two instants is used.
+ * used. In the hour that repeats, the earlier of the two instants is used.
  */
-export function resolveInTimeZone(text: string, timeZone: string): string | null {
+export function resolveInTimeZone(
+  text: string,
+  timeZone: string,
+): string | null {
   const fields = readCapTimeFields(text);
   if (fields === null) return null;
   let formatter: Intl.DateTimeFormat;
@@ -145,8 +150,11 @@ export function resolveInTimeZone(text: string, timeZone: string): string | null
   return formatCapTime(wallClock - before * 60_000, before);
 }
 
-/** The offset of the formatter's zone at an instant, in minutes east of UTC. */
-function zoneOffsetMinutes(formatter: Intl.DateTimeFormat, epochMs: number): number {
+/** Returns the offset of the formatter's zone at an instant, in minutes east of UTC. */
+function zoneOffsetMinutes(
+  formatter: Intl.DateTimeFormat,
+  epochMs: number,
+): number {
   const parts: Record<string, number> = {};
   for (const part of formatter.formatToParts(new Date(epochMs))) {
     if (part.type !== "literal") parts[part.type] = Number(part.value);

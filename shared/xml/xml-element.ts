@@ -35,7 +35,7 @@ export function childElements(
   return found;
 }
 
-/** The first child element with the given local name, if any. */
+/** Returns the first child element with the given local name, if any. */
 export function firstChild(
   element: XmlElement,
   local: string,
@@ -46,7 +46,7 @@ export function firstChild(
   return undefined;
 }
 
-/** The concatenated text of `element` and all its descendants. */
+/** Concatenates the text of `element` and all its descendants. */
 export function textContent(element: XmlElement): string {
   const { children } = element;
   if (children.length === 1 && typeof children[0] === "string") {
@@ -57,4 +57,17 @@ export function textContent(element: XmlElement): string {
     text += typeof child === "string" ? child : textContent(child);
   }
   return text;
+}
+
+/**
+ * Returns the trimmed text of the first child element with the given local
+ * name, or undefined when there is none or it is empty.
+ */
+export function childText(
+  element: XmlElement,
+  local: string,
+): string | undefined {
+  const child = firstChild(element, local);
+  const text = child === undefined ? "" : textContent(child).trim();
+  return text === "" ? undefined : text;
 }

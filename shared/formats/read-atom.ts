@@ -1,0 +1,110 @@
+/**
+ * Atom feeds of CAP alerts, in both forms publishers use:
+ * - "fat" entries that embed the whole alert in `content` (as XML, or as
+ *   escaped XML text), or place an `alert` element directly in the entry;
+ * - "thin" index entries that link to the CAP document, often with `cap:`
+ *   extension elements (status, msgType, expires...) that summarise it.
+ */
+import type { CapLink } from "../model/feed.js";
+import type { XmlElement } from "../xml/xml-element.js";
+import {
+  childElements,
+  childText,
+  firstChild,
+  textContent,
+} from "../xml/xml-element.js";
+import { findCapAlerts } from "./find-cap-alerts.js";
+import type { FoundAlert, XmlReadContext } from "./xml-read-context.js";
+import { readLinkSummary } from "./read-link-summary.js";
+
+const CAP_MEDIA_TYPES = new Set([
+  "application/cap+xml",
+  "application/common-alerting-protocol+xml",
+]);
+
+export function readAtom(
+  feed: XmlElement,
+  context: XmlReadContext,
+): { alerts: FoundAlert[]; links: CapLink[] } {
+  const alerts: FoundAlert[] = [];
+  const links: CapLink[] = [];
+  childElements(feed, "entry").forEach((entry, index) => {
+    const id = childText(entry, "id");
+    const label = id ? `entry ${index + 1} (${id})` : `entry ${index + 1}`;
+
+    const embedded = embeddedAlerts(entry, context, label);
+    if (embedded.length > 0) {
+      for (const element of embedded) alerts.push({ element, entry: label });
+      return;
+    }
+    const href = capLinkOf(entry);
+    if (href === undefined) {
+      context.issues.warning(
+        "no-alert",
+        "The entry neither embeds a CAP alert nor links to one; it was skipped",
+        { entry: label },
+      );
+      return;
+    }
+    const url = context.resolveUrl(href);
+    if (url === undefined) {
+      context.issues.error(
+        "invalid-value",
+        "The entry's link is not a valid URL",
+        { entry: label, path: "link" },
+        href,
+      );
+      return;
+    }
+    const link: CapLink = { url, ...readLinkSummary(entry) };
+    if (id) link.entryId = id;
+    const updated = childText(entry, "updated");
+    if (updated) link.updated = updated;
+    links.push(link);
+  });
+  return { alerts, links };
+}
+
+/** CAP alerts inside `content` (as elements or escaped text) or directly in the entry. */
+function embeddedAlerts(
+  entry: XmlElement,
+  context: XmlReadContext,
+  label: string,
+): XmlElement[] {
+  const content = firstChild(entry, "content");
+  if (content !== undefined) {
+    const inContent = findCapAlerts(content);
+    if (inContent.length > 0) return inContent;
+    const text = textContent(content).trim();
+    if (text.startsWith("<")) {
+      const nested = context.parseNested(text, label);
+      if (nested !== undefined) return findCapAlerts(nested);
+    }
+  }
+  const direct: XmlElement[] = [];
+  for (const child of childElements(entry)) {
+    if (child !== content) direct.push(...findCapAlerts(child));
+  }
+  return direct;
+}
+
+/**
+ * Returns the entry's link to its CAP document: a link typed as CAP first, then an
+ * XML-typed or untyped alternate link. Links typed as HTML, and links with
+ * other relations (self, related, hub), are not CAP documents.
+ */
+function capLinkOf(entry: XmlElement): string | undefined {
+  const candidates = childElements(entry, "link").filter(
+    (link) => (link.attrs["href"] ?? "").trim() !== "",
+  );
+  const typed = candidates.find((link) =>
+    CAP_MEDIA_TYPES.has((link.attrs["type"] ?? "").trim().toLowerCase()),
+  );
+  if (typed !== undefined) return typed.attrs["href"]!.trim();
+  const alternate = candidates.find((link) => {
+    const rel = (link.attrs["rel"] ?? "alternate").trim().toLowerCase();
+    const type = (link.attrs["type"] ?? "").trim().toLowerCase();
+    return rel === "alternate" && (type === "" || type.includes("xml"));
+  });
+  return alternate?.attrs["href"]?.trim();
+}

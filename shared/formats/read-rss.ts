@@ -1,0 +1,79 @@
+/**
+ * RSS 2.0 and RSS 1.0 (RDF) indexes of CAP alerts. An item either embeds a
+ * CAP alert or points to one with its `link`, an `enclosure` typed as CAP,
+ * or a permalink `guid`.
+ */
+import type { CapLink } from "../model/feed.js";
+import type { XmlElement } from "../xml/xml-element.js";
+import {
+  childElements,
+  childText,
+  firstChild,
+  textContent,
+} from "../xml/xml-element.js";
+import { findCapAlerts } from "./find-cap-alerts.js";
+import { readLinkSummary } from "./read-link-summary.js";
+import type { FoundAlert, XmlReadContext } from "./xml-read-context.js";
+
+export function readRss(
+  root: XmlElement,
+  context: XmlReadContext,
+): { alerts: FoundAlert[]; links: CapLink[] } {
+  const alerts: FoundAlert[] = [];
+  const links: CapLink[] = [];
+  const channel = firstChild(root, "channel");
+  // RSS 2.0 nests items in the channel; RSS 1.0 puts them beside it.
+  const items = [
+    ...(channel === undefined ? [] : childElements(channel, "item")),
+    ...childElements(root, "item"),
+  ];
+
+  items.forEach((item, index) => {
+    const guid = childText(item, "guid");
+    const label = guid ? `item ${index + 1} (${guid})` : `item ${index + 1}`;
+    const embedded = findCapAlerts(item);
+    if (embedded.length > 0) {
+      for (const element of embedded) alerts.push({ element, entry: label });
+      return;
+    }
+    const href = capLinkOf(item);
+    if (href === undefined) {
+      context.issues.warning(
+        "no-alert",
+        "The item neither embeds a CAP alert nor links to one; it was skipped",
+        { entry: label },
+      );
+      return;
+    }
+    const url = context.resolveUrl(href);
+    if (url === undefined) {
+      context.issues.error(
+        "invalid-value",
+        "The item's link is not a valid URL",
+        { entry: label, path: "link" },
+        href,
+      );
+      return;
+    }
+    const link: CapLink = { url, ...readLinkSummary(item) };
+    if (guid) link.entryId = guid;
+    const published = childText(item, "pubDate") ?? childText(item, "date");
+    if (published) link.updated = published;
+    links.push(link);
+  });
+  return { alerts, links };
+}
+
+function capLinkOf(item: XmlElement): string | undefined {
+  const enclosure = childElements(item, "enclosure").find((element) =>
+    (element.attrs["type"] ?? "").toLowerCase().includes("cap"),
+  );
+  if (enclosure?.attrs["url"]) return enclosure.attrs["url"].trim();
+  const link = childText(item, "link");
+  if (link) return link;
+  const guid = firstChild(item, "guid");
+  const permalink = guid?.attrs["isPermaLink"]?.toLowerCase() !== "false";
+  const guidText = guid === undefined ? "" : textContent(guid).trim();
+  if (permalink && /^https?:\/\//i.test(guidText)) return guidText;
+  return item.attrs["rdf:about"]?.trim() || undefined;
+}
