@@ -1,0 +1,64 @@
+import type {
+  LifecycleChanges,
+  LifecycleState,
+  StoredAlert,
+  Tombstone,
+} from "../lifecycle/lifecycle-state.js";
+import {
+  deletedAlertKeys,
+  writtenAlerts,
+  type AlertStore,
+  type FeedRecord,
+} from "./alert-store.js";
+
+/**
+ * An `AlertStore` in memory, lost when the page, worker or process ends.
+ * Records are copied in and out with `structuredClone`, as IndexedDB does,
+ * so a caller that changes a returned object does not change the store.
+ */
+export class MemoryAlertStore implements AlertStore {
+  readonly kind = "memory";
+  private readonly alerts = new Map<string, StoredAlert>();
+  private readonly tombstones = new Map<string, Tombstone>();
+  private readonly feeds = new Map<string, FeedRecord>();
+  private closed = false;
+
+  async load(): Promise<LifecycleState> {
+    this.checkOpen();
+    return {
+      alerts: new Map(structuredClone([...this.alerts])),
+      tombstones: new Map(structuredClone([...this.tombstones])),
+    };
+  }
+
+  async saveChanges(changes: LifecycleChanges): Promise<void> {
+    this.checkOpen();
+    for (const key of deletedAlertKeys(changes)) this.alerts.delete(key);
+    for (const alert of writtenAlerts(changes)) {
+      this.alerts.set(alert.key, structuredClone(alert));
+    }
+    for (const tombstone of changes.tombstones) {
+      this.tombstones.set(tombstone.key, structuredClone(tombstone));
+    }
+    for (const key of changes.prunedTombstones) this.tombstones.delete(key);
+  }
+
+  async getFeed(url: string): Promise<FeedRecord | undefined> {
+    this.checkOpen();
+    const record = this.feeds.get(url);
+    return record === undefined ? undefined : structuredClone(record);
+  }
+
+  async putFeed(record: FeedRecord): Promise<void> {
+    this.checkOpen();
+    this.feeds.set(record.url, structuredClone(record));
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+
+  private checkOpen(): void {
+    if (this.closed) throw new Error("The memory alert store is closed.");
+  }
+}
