@@ -122,16 +122,7 @@ export function resolveInTimeZone(
   if (fields === null) return null;
   let formatter: Intl.DateTimeFormat;
   try {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
+    formatter = zoneFormatter(timeZone);
   } catch {
     return null;
   }
@@ -148,6 +139,31 @@ export function resolveInTimeZone(
     }
   }
   return formatCapTime(wallClock - before * 60_000, before);
+}
+
+/**
+ * Returns the offset of an IANA time zone at an instant, in minutes east of
+ * UTC, such as 120 for Europe/Athens in winter. Throws RangeError for an
+ * unknown zone.
+ */
+export function timeZoneOffsetMinutes(
+  timeZone: string,
+  epochMs: number,
+): number {
+  return zoneOffsetMinutes(zoneFormatter(timeZone), epochMs);
+}
+
+function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  });
 }
 
 /** Returns the offset of the formatter's zone at an instant, in minutes east of UTC. */

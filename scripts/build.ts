@@ -1,0 +1,26 @@
+/**
+ * Builds everything into dist/: each step is one command, run in order, and
+ * the build stops at the first that fails.
+ */
+import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
+
+interface Step {
+  name: string;
+  argv: string[];
+}
+
+const STEPS: Step[] = [
+  { name: "library (dist/lib)", argv: ["npx", "tsc", "-p", "tsconfig.lib.json"] },
+];
+
+rmSync("dist", { recursive: true, force: true });
+for (const step of STEPS) {
+  console.log(`build: ${step.name}`);
+  const [program, ...args] = step.argv as [string, ...string[]];
+  const result = spawnSync(program, args, { stdio: "inherit" });
+  if (result.status !== 0) {
+    console.error(`build: ${step.name} failed with exit status ${result.status}`);
+    process.exit(1);
+  }
+}
