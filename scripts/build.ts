@@ -11,7 +11,14 @@ interface Step {
 }
 
 const STEPS: Step[] = [
-  { name: "library (dist/lib)", argv: ["npx", "tsc", "-p", "tsconfig.lib.json"] },
+  {
+    name: "library (dist/lib)",
+    argv: ["npx", "tsc", "-p", "tsconfig.lib.json"],
+  },
+  {
+    name: "demo site (dist/demo)",
+    argv: ["npx", "vite", "build", "--config", "vite.demo.config.ts"],
+  },
 ];
 
 rmSync("dist", { recursive: true, force: true });
@@ -20,7 +27,9 @@ for (const step of STEPS) {
   const [program, ...args] = step.argv as [string, ...string[]];
   const result = spawnSync(program, args, { stdio: "inherit" });
   if (result.status !== 0) {
-    console.error(`build: ${step.name} failed with exit status ${result.status}`);
+    console.error(
+      `build: ${step.name} failed with exit status ${result.status}`,
+    );
     process.exit(1);
   }
 }
