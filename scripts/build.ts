@@ -16,6 +16,22 @@ const STEPS: Step[] = [
     argv: ["npx", "tsc", "-p", "tsconfig.lib.json"],
   },
   {
+    name: "widget module (dist/widget/child-alert.js, i18n/)",
+    argv: ["npx", "vite", "build"],
+  },
+  {
+    name: "widget classic script (dist/widget/child-alert.iife.js)",
+    argv: ["npx", "vite", "build", "--mode", "iife"],
+  },
+  {
+    name: "widget engine (dist/widget/child-alert-engine.js)",
+    argv: ["npx", "vite", "build", "--mode", "engine"],
+  },
+  {
+    name: "custom elements manifest (custom-elements.json)",
+    argv: ["npx", "cem", "analyze", "--quiet"],
+  },
+  {
     name: "demo site (dist/demo)",
     argv: ["npx", "vite", "build", "--config", "vite.demo.config.ts"],
   },

@@ -1,0 +1,117 @@
+import { LitElement } from "lit";
+import type { AlertView } from "../../shared/view/alert-view.js";
+import { textDirection } from "../i18n/text-direction.js";
+import { EN, type UiStrings } from "../i18n/ui-strings.js";
+import { safeLinkUrl } from "../safety/safe-url.js";
+import type { RenderContext } from "../render/render-context.js";
+import { partStyles } from "../styles/part-styles.js";
+import { themeStyles } from "../styles/theme-styles.js";
+
+/** Detail of the `child-alert-dismiss` event a layout fires. */
+export interface DismissDetail {
+  alert: AlertView;
+}
+
+const COPIED_MESSAGE_MS = 4000;
+
+/**
+ * Base class of the presentational layouts. A layout renders the
+ * `AlertView`s it is given and nothing else: it fetches nothing, stores
+ * nothing and knows no client, so the browser extension's popup reuses it.
+ *
+ * Dismissing fires `child-alert-dismiss` (bubbles, not composed) on the
+ * layout; whoever owns the layout decides what dismissal means.
+ */
+export class AlertLayoutElement extends LitElement {
+  static override styles = [themeStyles, partStyles];
+
+  static override properties = {
+    alerts: { attribute: false },
+    strings: { attribute: false },
+    language: {},
+    timeZone: { attribute: "time-zone" },
+    theme: { reflect: true },
+    copiedVersion: { state: true },
+  };
+
+  /** The alerts to show, in order. */
+  alerts: AlertView[] = [];
+  /** Interface strings, in `language`. */
+  strings: UiStrings = EN;
+  /** Language of `strings`; dates are formatted in its locale. */
+  language = "en";
+  /** IANA time zone for dates; unset means the reader's own. */
+  timeZone: string | undefined = undefined;
+  /** "light", "dark" or "auto" (follow `prefers-color-scheme`). */
+  theme = "auto";
+  protected copiedVersion: string | null = null;
+  private copiedTimer: ReturnType<typeof setTimeout> | undefined;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.copiedTimer);
+  }
+
+  /** Direction of the interface language, for the layout's frame. */
+  protected get frameDirection(): "ltr" | "rtl" {
+    return textDirection(this.language);
+  }
+
+  protected get context(): RenderContext {
+    return {
+      strings: this.strings,
+      language: this.language,
+      timeZone: this.timeZone,
+      copiedVersion: this.copiedVersion,
+      share: (alert) => void this.share(alert),
+      dismiss: (alert) => this.dismiss(alert),
+    };
+  }
+
+  /**
+   * Shares the authority's page about an alert: the Web Share API where the
+   * browser has it, else the link is copied to the clipboard and a
+   * confirmation is shown beside the button.
+   */
+  async share(alert: AlertView): Promise<void> {
+    const url = safeLinkUrl(alert.web);
+    if (url === undefined) return;
+    if (typeof navigator.share === "function") {
+      try {
+        await navigator.share({
+          title: alert.headline,
+          text: alert.headline,
+          url,
+        });
+        return;
+      } catch (error) {
+        // The reader closing the share sheet is not a failure to report.
+        if (error instanceof DOMException && error.name === "AbortError")
+          return;
+      }
+    }
+    try {
+      await navigator.clipboard.writeText(url);
+    } catch (error) {
+      console.warn(
+        `child-alert: copying ${url} to the clipboard failed: ${String(error)}`,
+      );
+      return;
+    }
+    this.copiedVersion = alert.version;
+    clearTimeout(this.copiedTimer);
+    this.copiedTimer = setTimeout(() => {
+      this.copiedVersion = null;
+    }, COPIED_MESSAGE_MS);
+  }
+
+  /** Fires `child-alert-dismiss` for an alert. */
+  dismiss(alert: AlertView): void {
+    this.dispatchEvent(
+      new CustomEvent<DismissDetail>("child-alert-dismiss", {
+        detail: { alert },
+        bubbles: true,
+      }),
+    );
+  }
+}
