@@ -3,8 +3,9 @@
  * device: nothing here sends it anywhere.
  */
 import type { CapArea, CapCircle } from "../model/cap.js";
+import { areaBoundsOf } from "./area-bounds.js";
 import { haversineKm, KM_PER_DEGREE } from "./distance.js";
-import { polygonMeetsDisc } from "./polygon-index.js";
+import { discNearBounds, polygonMeetsDisc } from "./polygon-index.js";
 
 /** The reader's place: a point in WGS 84 degrees and how far around it they care about. */
 export interface Place {
@@ -31,11 +32,16 @@ export function areaConcernsPlace(area: CapArea, place: Place): boolean {
   if (!Number.isFinite(lat) || !Number.isFinite(lon)) return false;
   const radius = place.radius > 0 ? place.radius : 0;
 
-  for (const polygon of area.polygon) {
-    if (polygonMeetsDisc(polygon, lat, lon, radius)) return true;
+  const bounds = areaBoundsOf(area);
+  if (discNearBounds(bounds, lat, lon, radius)) {
+    for (const polygon of area.polygon) {
+      if (polygonMeetsDisc(polygon, lat, lon, radius)) return true;
+    }
   }
-  for (const circle of area.circle) {
-    if (circleMeetsDisc(circle, lat, lon, radius)) return true;
+  if (bounds.circleCount > 0) {
+    for (const circle of area.circle) {
+      if (circleMeetsDisc(circle, lat, lon, radius)) return true;
+    }
   }
   return false;
 }

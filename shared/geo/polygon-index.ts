@@ -1,17 +1,28 @@
 /**
  * Fast tests of a reader's disc (a point and a radius) against CAP polygons.
  *
- * CAP does not say how to draw the edge between two vertices. Like most CAP
- * clients, this module takes edges as straight lines in latitude/longitude
- * degrees. Each polygon is prepared once (a bounding box and a flat
+ * CAP does not say how to draw the edge between two vertices. This module
+ * takes edges as straight lines in latitude/longitude degrees, as planar
+ * point-in-polygon tests such as turf's do. Each polygon is prepared once (a bounding box and a flat
  * Float64Array of its vertices) and cached by the identity of its array, so
  * a query over many alerts reads only numbers and allocates nothing.
  */
 import type { CapPolygon } from "../model/cap.js";
 import { KM_PER_DEGREE } from "./distance.js";
 
+/**
+ * A latitude/longitude bounding box in degrees. Longitudes may lie beyond
+ * ±180 where a ring across the 180° meridian was unwrapped.
+ */
+export interface Bounds {
+  minLat: number;
+  maxLat: number;
+  minLon: number;
+  maxLon: number;
+}
+
 /** A polygon's vertices and bounding box, in the form the tests read fastest. */
-export interface PreparedPolygon {
+export interface PreparedPolygon extends Bounds {
   /**
    * Vertices as latitude, longitude, latitude, longitude, ... in degrees.
    * Longitudes are unwrapped: each differs from the previous one by at most
@@ -20,12 +31,6 @@ export interface PreparedPolygon {
    */
   coordinates: Float64Array;
   vertexCount: number;
-  minLat: number;
-  maxLat: number;
-  /** Smallest unwrapped longitude, which may be below -180. */
-  minLon: number;
-  /** Largest unwrapped longitude, which may be above 180. */
-  maxLon: number;
 }
 
 /**
@@ -91,7 +96,7 @@ function buildPreparedPolygon(polygon: CapPolygon): PreparedPolygon | null {
 /**
  * Tests whether a point lies inside a prepared ring, by ray casting with the
  * even-odd rule. A self-intersecting ring (a "bow-tie") gets a deterministic
- * answer: points in regions crossed an odd number of times are inside. The
+ * result: points in regions crossed an odd number of times are inside. The
  * closing edge from the last vertex to the first is always tested, so an
  * unclosed stored ring behaves as if closed. A point exactly on an edge may be
  * reported either way.
@@ -190,11 +195,58 @@ export function preparedPolygonWithinKm(
 }
 
 /** Below this cosine of the latitude (within about 6 mm of a pole), a point counts as the pole. */
-const MIN_COS_LAT = 1e-9;
+export const MIN_COS_LAT = 1e-9;
 
 /** The latitude whose cosine `cachedCosLat` holds, so repeated queries skip Math.cos. */
 let cachedLat = NaN;
 let cachedCosLat = NaN;
+
+/** Returns cos(lat) for a latitude in degrees, remembering the last one. */
+export function cosLatitude(lat: number): number {
+  if (lat !== cachedLat) {
+    cachedLat = lat;
+    cachedCosLat = Math.cos((lat * Math.PI) / 180);
+  }
+  return cachedCosLat;
+}
+
+/**
+ * Tests whether the disc of `radiusKm` (0 or more) around a point may meet
+ * a bounding box: whether the point lies in the box widened by the radius.
+ * The point is tried at `lon`, `lon + 360` and `lon - 360`, because unwrapped
+ * boxes may extend beyond ±180. The latitude is tested first because it
+ * rejects most boxes at the lowest cost.
+ */
+export function discNearBounds(
+  bounds: Bounds,
+  lat: number,
+  lon: number,
+  radiusKm: number,
+): boolean {
+  const latPadding = radiusKm / KM_PER_DEGREE;
+  if (lat < bounds.minLat - latPadding || lat > bounds.maxLat + latPadding) {
+    return false;
+  }
+  const lonPadding = lonPaddingFor(lat, radiusKm);
+  const west = bounds.minLon - lonPadding;
+  const east = bounds.maxLon + lonPadding;
+  return (
+    (lon >= west && lon <= east) ||
+    (lon + 360 >= west && lon + 360 <= east) ||
+    (lon - 360 >= west && lon - 360 <= east)
+  );
+}
+
+/**
+ * Returns the longitude padding in degrees that covers a disc of
+ * `radiusKm` around a point at latitude `lat`, matching the projection of
+ * `preparedPolygonWithinKm`. Near a pole it is Infinity.
+ */
+export function lonPaddingFor(lat: number, radiusKm: number): number {
+  if (radiusKm <= 0) return 0;
+  const cosLat = cosLatitude(lat);
+  return cosLat < MIN_COS_LAT ? Infinity : radiusKm / KM_PER_DEGREE / cosLat;
+}
 
 /**
  * Tests whether the disc of `radiusKm` kilometres around a point meets a
@@ -224,23 +276,15 @@ export function polygonMeetsDisc(
     return false;
   }
 
-  let cosLat = 1;
-  let lonPadding = 0;
-  if (radius > 0) {
-    if (lat !== cachedLat) {
-      cachedLat = lat;
-      cachedCosLat = Math.cos((lat * Math.PI) / 180);
-    }
-    cosLat = cachedCosLat;
-    if (cosLat < MIN_COS_LAT) {
-      // At a pole the projection fails. The point of a ring nearest the pole
-      // is its vertex of highest (or lowest) latitude, because edges are
-      // straight in latitude/longitude.
-      const nearestLat = lat > 0 ? prepared.maxLat : prepared.minLat;
-      return Math.abs(lat - nearestLat) <= latPadding;
-    }
-    lonPadding = latPadding / cosLat;
+  const cosLat = radius > 0 ? cosLatitude(lat) : 1;
+  if (cosLat < MIN_COS_LAT) {
+    // At a pole the projection fails. The point of a ring nearest the pole
+    // is its vertex of highest (or lowest) latitude, because edges are
+    // straight in latitude/longitude.
+    const nearestLat = lat > 0 ? prepared.maxLat : prepared.minLat;
+    return Math.abs(lat - nearestLat) <= latPadding;
   }
+  const lonPadding = latPadding / cosLat;
 
   for (let shift = -360; shift <= 360; shift += 360) {
     const shiftedLon = lon + shift;

@@ -516,3 +516,56 @@ describe("polygonMeetsDisc cache", () => {
     expect(polygonMeetsDisc(c, 20.5, 20.5, 0)).to.equal(true);
   });
 });
+
+describe("areaConcernsPlace records", () => {
+  it("leaves the record's data unchanged", () => {
+    const record = area([box(10, 10, 11, 11)], [{ lat: 0, lon: 0, radius: 1 }]);
+    const json = JSON.stringify(record);
+    const keys = Object.keys(record);
+
+    expect(areaConcernsPlace(record, place(10.5, 10.5))).to.equal(true);
+
+    expect(JSON.stringify(record)).to.equal(json);
+    expect(Object.keys(record)).to.deep.equal(keys);
+    expect(structuredClone(record)).to.deep.equal(JSON.parse(json));
+    expect(record).to.deep.equal(JSON.parse(json));
+  });
+
+  it("matches a frozen record", () => {
+    const polygon = box(10, 10, 11, 11);
+    Object.freeze(polygon);
+    const record = Object.freeze(area([polygon]));
+    expect(areaConcernsPlace(record, place(10.5, 10.5))).to.equal(true);
+    expect(areaConcernsPlace(record, place(12, 10.5))).to.equal(false);
+  });
+
+  it("matches a structured clone", () => {
+    const record = area([box(10, 10, 11, 11)]);
+    expect(areaConcernsPlace(record, place(10.5, 10.5))).to.equal(true);
+    const copy = structuredClone(record);
+    expect(areaConcernsPlace(copy, place(10.5, 10.5))).to.equal(true);
+    expect(areaConcernsPlace(copy, place(12, 10.5))).to.equal(false);
+  });
+
+  it("tests polygons and circles together", () => {
+    const record = area(
+      [box(10, 10, 11, 11)],
+      [{ lat: 0, lon: 0, radius: 10 }],
+    );
+    expect(areaConcernsPlace(record, place(10.5, 10.5))).to.equal(true);
+    expect(areaConcernsPlace(record, place(0, 0.05))).to.equal(true);
+    expect(areaConcernsPlace(record, place(5, 5))).to.equal(false);
+  });
+
+  it("skips broken rings beside good ones", () => {
+    const broken = [
+      [45, -74],
+      [45, Number.NaN],
+      [46, -73],
+      [45, -74],
+    ] as CapPolygon;
+    const record = area([broken, box(10, 10, 11, 11)]);
+    expect(areaConcernsPlace(record, place(10.5, 10.5))).to.equal(true);
+    expect(areaConcernsPlace(record, place(45.5, -73.5))).to.equal(false);
+  });
+});
