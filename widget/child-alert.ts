@@ -215,6 +215,8 @@ export class ChildAlert extends LitElement {
    */
   async refresh(): Promise<void> {
     this.startNow();
+    // Attributes set just before the call take effect in the pending update.
+    await this.updateComplete;
     await this.sourceReady;
     if (this.client !== null) await this.client.refresh();
     await this.rendered();

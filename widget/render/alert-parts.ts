@@ -80,14 +80,10 @@ export function renderHeadline(alert: AlertView, id: string) {
 
 export function renderDescription(alert: AlertView) {
   if (!alert.description) return nothing;
-  return html`<p
-    part="description"
-    class="description"
-    lang=${alert.language}
-    dir=${textDir(alert)}
-  >
-    ${alert.description}
-  </p>`;
+  // The text sits tight in the element because `white-space: pre-line`
+  // would show template whitespace as blank lines.
+  // prettier-ignore
+  return html`<p part="description" class="description" lang=${alert.language} dir=${textDir(alert)}>${alert.description}</p>`;
 }
 
 /** When the alert applies and ends. */
@@ -133,8 +129,8 @@ export function renderFacts(alert: AlertView, context: RenderContext) {
   return html`<dl part="facts" class="facts">
     ${shown.map(
       ([label, value]) =>
-        html`<dt>${label}</dt>
-          <dd lang=${alert.language} dir=${textDir(alert)}>${value}</dd>`,
+        // prettier-ignore
+        html`<dt>${label}</dt><dd lang=${alert.language} dir=${textDir(alert)}>${value}</dd>`,
     )}
   </dl>`;
 }
