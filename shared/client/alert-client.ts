@@ -264,7 +264,7 @@ export class AlertClient extends EventTarget {
 
   /** Returns the status of a feed, or undefined for a URL that is not one of the client's feeds. */
   feedStatus(url: string): FeedStatus | undefined {
-    const href = new URL(url).href;
+    const href = URL.canParse(url) ? new URL(url).href : url;
     if (!this.feeds.includes(href)) return undefined;
     const record = this.records.get(href);
     const status: FeedStatus = { url: href };
@@ -364,8 +364,22 @@ export class AlertClient extends EventTarget {
       collectChanges(expired, removedReasons, previousKeys);
       await this.save(expired);
     }
+    this.forgetEndedLinks();
     this.showChanges("network", removedReasons, previousKeys);
     this.scheduleExpiry();
+  }
+
+  /**
+   * Drops the memory of linked documents whose alerts are neither stored
+   * nor have a tombstone any more, so the map does not grow without bound.
+   */
+  private forgetEndedLinks(): void {
+    for (const [url, read] of this.linksRead) {
+      const known = read.keys.some(
+        (key) => this.state.alerts.has(key) || this.state.tombstones.has(key),
+      );
+      if (!known) this.linksRead.delete(url);
+    }
   }
 
   /** Polls one feed unless a Retry-After still holds; null when skipped. */

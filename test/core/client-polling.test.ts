@@ -460,6 +460,28 @@ describe("AlertClient polling", () => {
     expect((await feedRequests(name)).length).to.be.at.least(2);
   });
 
+  it("waits for Retry-After", async () => {
+    const name = uniqueFeedName("client-retry");
+    const url = await feedUrl(name);
+    await setFeed(name, {
+      body: "busy",
+      status: 503,
+      headers: { "Retry-After": "3600" },
+    });
+    const { client } = makeClient([url]);
+    const log = recordEvents(client);
+    await client.refresh();
+    expect(log.errors).to.have.length(1);
+    expect(log.errors[0]!.message).to.contain("HTTP 503");
+
+    await serve(name, [first]);
+    await client.refresh();
+    expect(await feedRequests(name)).to.have.length(1);
+    expect(client.alerts).to.deep.equal([]);
+    expect(client.feedStatus(url)?.lastError).to.contain("HTTP 503");
+    expect(client.feedStatus("not a url")).to.equal(undefined);
+  });
+
   it("fetches linked documents", async () => {
     const index = uniqueFeedName("client-index");
     const docA = uniqueFeedName("client-doc-a");
