@@ -15,16 +15,27 @@ function formatterFor(locale: string, timeZone?: string): Intl.DateTimeFormat {
       timeZoneName: "short",
     };
     if (timeZone) options.timeZone = timeZone;
-    try {
-      formatter = new Intl.DateTimeFormat(locale, options);
-    } catch {
-      // An invalid tag or zone from an attribute must not break rendering.
-      delete options.timeZone;
-      formatter = new Intl.DateTimeFormat("en", options);
-    }
+    // An invalid tag or zone from an attribute must not break rendering:
+    // an invalid locale falls back to English, then an invalid zone to the
+    // reader's own.
+    formatter =
+      createFormatter(locale, options) ??
+      createFormatter("en", options) ??
+      createFormatter("en", { ...options, timeZone: undefined })!;
     formatters.set(cacheKey, formatter);
   }
   return formatter;
+}
+
+function createFormatter(
+  locale: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat | undefined {
+  try {
+    return new Intl.DateTimeFormat(locale, options);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -11,7 +11,10 @@ const LOCAL_HOSTNAMES = new Set(["localhost", "127.0.0.1", "[::1]"]);
 const PHOTO_DATA_URL =
   /^data:image\/(?:png|jpeg|gif|webp|avif);base64,[a-z0-9+/]+=*$/i;
 
-/** Returns the URL when it is `https:`, or `http:` on localhost; else undefined. */
+/**
+ * Returns the URL when it is `https:`, or `http:` on localhost, with no
+ * user name or password in it; else undefined.
+ */
 export function safeLinkUrl(value: string | undefined): string | undefined {
   if (!value) return undefined;
   let url: URL;
@@ -20,6 +23,8 @@ export function safeLinkUrl(value: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
+  // Credentials in a link can disguise its host ("https://bank.example@evil.example/").
+  if (url.username !== "" || url.password !== "") return undefined;
   if (url.protocol === "https:") return url.href;
   if (url.protocol === "http:" && LOCAL_HOSTNAMES.has(url.hostname)) {
     return url.href;

@@ -1,0 +1,113 @@
+import { expect } from "chai";
+import { formatAlertTime } from "../../widget/format/format-alert-time.js";
+import {
+  chooseInterfaceLanguage,
+  INTERFACE_LANGUAGES,
+} from "../../widget/i18n/choose-language.js";
+import { BUNDLED_STRINGS } from "../../widget/i18n/load-strings.js";
+import { textDirection } from "../../widget/i18n/text-direction.js";
+import { TRANSLATIONS } from "../../widget/i18n/translations.js";
+import { EN, fillIn, type UiStrings } from "../../widget/i18n/ui-strings.js";
+
+const ALL: Record<string, UiStrings> = { ...BUNDLED_STRINGS, ...TRANSLATIONS };
+
+function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!).sort();
+}
+
+describe("widget interface strings", () => {
+  it("cover the EU official languages", () => {
+    expect(Object.keys(ALL).sort()).to.deep.equal([...INTERFACE_LANGUAGES].sort());
+    expect(INTERFACE_LANGUAGES.length).to.equal(24);
+  });
+
+  for (const [language, strings] of Object.entries(ALL)) {
+    it(`${language} has every key and placeholder`, () => {
+      expect(Object.keys(strings).sort()).to.deep.equal(Object.keys(EN).sort());
+      for (const key of Object.keys(EN) as (keyof UiStrings)[]) {
+        expect(strings[key].trim(), `${language}.${key}`).to.not.equal("");
+        expect(placeholders(strings[key]), `${language}.${key}`).to.deep.equal(
+          placeholders(EN[key]),
+        );
+      }
+    });
+  }
+
+  it("fillIn replaces placeholders as text", () => {
+    expect(fillIn("Call {number}", { number: "<b>112</b>" })).to.equal("Call <b>112</b>");
+    expect(fillIn("{missing} stays", {})).to.equal("{missing} stays");
+    expect(fillIn("{toString}", {})).to.equal("{toString}");
+  });
+});
+
+describe("widget language choice", () => {
+  const cases: [(string | undefined)[], string][] = [
+    [["el"], "el"],
+    [["el-GR"], "el"],
+    [["de-AT", "en"], "de"],
+    [["ar", "fr-BE"], "fr"],
+    [[undefined, "", "pt_BR"], "pt"],
+    [["ja"], "en"],
+    [[], "en"],
+  ];
+  for (const [preferences, expected] of cases) {
+    it(`${JSON.stringify(preferences)} picks ${expected}`, () => {
+      expect(chooseInterfaceLanguage(preferences)).to.equal(expected);
+    });
+  }
+});
+
+describe("widget text direction", () => {
+  const cases: [string, "ltr" | "rtl"][] = [
+    ["ar", "rtl"],
+    ["he-IL", "rtl"],
+    ["fa", "rtl"],
+    ["ur-PK", "rtl"],
+    ["pa-Arab", "rtl"],
+    ["az-Arab-IR", "rtl"],
+    ["ku-Latn", "ltr"],
+    ["el", "ltr"],
+    ["en-US", "ltr"],
+    ["", "ltr"],
+  ];
+  for (const [tag, expected] of cases) {
+    it(`${tag || "empty"} is ${expected}`, () => {
+      expect(textDirection(tag)).to.equal(expected);
+    });
+  }
+});
+
+describe("widget time format", () => {
+  const time = "2026-12-04T10:00:00+02:00";
+
+  it("shows the time zone", () => {
+    const text = formatAlertTime(time, "en-GB", "Europe/Athens")!;
+    expect(text).to.contain("10:00");
+    expect(text).to.match(/EET|GMT\+2/);
+  });
+
+  it("converts to the reader's zone", () => {
+    const text = formatAlertTime(time, "en-GB", "Europe/London")!;
+    expect(text).to.contain("08:00");
+    expect(text).to.match(/GMT|UTC/);
+  });
+
+  it("uses the reader's locale", () => {
+    const text = formatAlertTime(time, "el", "Europe/Athens")!;
+    expect(text).to.contain("Δεκ");
+  });
+
+  it("rejects invalid CAP times", () => {
+    expect(formatAlertTime("4 December", "en")).to.equal(undefined);
+    expect(formatAlertTime("2026-12-04T10:00:00", "en")).to.equal(undefined);
+    expect(formatAlertTime(undefined, "en")).to.equal(undefined);
+  });
+
+  it("survives an invalid locale", () => {
+    expect(formatAlertTime(time, "not a locale!", "Europe/Athens")).to.contain("10:00");
+  });
+
+  it("survives an invalid zone", () => {
+    expect(formatAlertTime(time, "en", "Not/AZone")).to.be.a("string");
+  });
+});
