@@ -1,6 +1,6 @@
 /**
  * The bug-case fixtures, read by the real parser and applied by the
- * lifecycle, checked against what each fixture's comment says is right.
+ * lifecycle, checked against the expected result each fixture's comment states.
  */
 import { expect } from "chai";
 import { parseFeed } from "../../shared/formats/parse-feed.js";

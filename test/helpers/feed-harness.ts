@@ -1,7 +1,7 @@
 /**
  * Drives the scriptable feed server (test/harness/feed-server.ts) from a
  * test, in a browser and in Node alike. In a browser the server is mounted
- * into web-test-runner's dev server at the page's origin; in Node a
+ * into web-test-runner's dev server at the page's origin. In Node a
  * standalone server is started on 127.0.0.1 at a free port.
  */
 import type { FeedScript, LoggedRequest } from "../harness/feed-server.js";
