@@ -1,4 +1,4 @@
-import { decodeMixedUtf8 } from "./decode-mixed-utf8.js";
+import { decodeMixedUtf8, repairWindows1252 } from "./decode-mixed-utf8.js";
 import type { IssueList } from "./issue-list.js";
 
 /** Input that `parseFeed` accepts: text, or the bytes of a response body. */
@@ -42,9 +42,31 @@ export function decodeInput(input: FeedInput, issues: IssueList): string {
 
   const declared = declaredEncoding(bytes);
   if (declared !== null && !isUtf8Label(declared)) {
+    if (!isAsciiCompatible(declared)) {
+      // The declaration was read as single bytes, so the document cannot be
+      // in the UTF-16 (or "replacement") encoding it names.
+      issues.warning(
+        "encoding",
+        `The document names the encoding "${declared}", but its bytes are not in that encoding; it was read as UTF-8`,
+        {},
+        declared,
+      );
+      return decodeUtf8(bytes, issues);
+    }
     return decodeWith(declared, bytes, issues);
   }
   return decodeUtf8(bytes, issues);
+}
+
+/** Checks whether a label the platform supports names an encoding that writes ASCII as single bytes. */
+function isAsciiCompatible(label: string): boolean {
+  let encoding: string;
+  try {
+    encoding = new TextDecoder(label).encoding;
+  } catch {
+    return true; // An unknown label is reported where it is decoded.
+  }
+  return !encoding.startsWith("utf-16") && encoding !== "replacement";
 }
 
 function byteOrderMark(
@@ -100,7 +122,8 @@ function decodeWith(
     );
     return decodeUtf8(bytes, issues);
   }
-  const text = decoder.decode(bytes);
+  let text = decoder.decode(bytes);
+  if (decoder.encoding === "windows-1252") text = repairWindows1252(text);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

@@ -85,3 +85,16 @@ function readSequence(bytes: Uint8Array, i: number, length: number): number {
   }
   return codePoint;
 }
+
+/**
+ * Replaces the C1 controls in text decoded as windows-1252 with the
+ * characters windows-1252 assigns to those bytes. Browsers decode them
+ * right, but Node 20's TextDecoder (seen in v20.20.2) decodes windows-1252,
+ * and so "iso-8859-1" and "latin1", as ISO-8859-1: byte 0x93 becomes U+0093
+ * instead of a curly quote. On a correct decoder this changes nothing.
+ */
+export function repairWindows1252(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (control) =>
+    String.fromCharCode(WINDOWS_1252_HIGH[control.charCodeAt(0) - 0x80]!),
+  );
+}
