@@ -4,7 +4,7 @@
  * issues by code.
  */
 import { expect } from "chai";
-import { parseFeed } from "../../shared/formats/parse-feed.js";
+import { parseFeed, type FeedInput } from "../../shared/formats/parse-feed.js";
 import type { CapAlert, CapArea, CapInfo } from "../../shared/model/cap.js";
 import type {
   FeedIssue,
@@ -32,7 +32,7 @@ export async function parseFixture(
 
 /** Parses text or bytes and checks the shape of the result. */
 export function parse(
-  input: string | Uint8Array,
+  input: FeedInput,
   options: ParseOptions = {},
 ): ParseResult {
   const result = parseFeed(input, options);
