@@ -17,7 +17,9 @@ function placeholders(text: string): string[] {
 
 describe("widget interface strings", () => {
   it("cover the EU official languages", () => {
-    expect(Object.keys(ALL).sort()).to.deep.equal([...INTERFACE_LANGUAGES].sort());
+    expect(Object.keys(ALL).sort()).to.deep.equal(
+      [...INTERFACE_LANGUAGES].sort(),
+    );
     expect(INTERFACE_LANGUAGES.length).to.equal(24);
   });
 
@@ -34,7 +36,9 @@ describe("widget interface strings", () => {
   }
 
   it("fillIn replaces placeholders as text", () => {
-    expect(fillIn("Call {number}", { number: "<b>112</b>" })).to.equal("Call <b>112</b>");
+    expect(fillIn("Call {number}", { number: "<b>112</b>" })).to.equal(
+      "Call <b>112</b>",
+    );
     expect(fillIn("{missing} stays", {})).to.equal("{missing} stays");
     expect(fillIn("{toString}", {})).to.equal("{toString}");
   });
@@ -104,7 +108,9 @@ describe("widget time format", () => {
   });
 
   it("survives an invalid locale", () => {
-    expect(formatAlertTime(time, "not a locale!", "Europe/Athens")).to.contain("10:00");
+    expect(formatAlertTime(time, "not a locale!", "Europe/Athens")).to.contain(
+      "10:00",
+    );
   });
 
   it("survives an invalid zone", () => {

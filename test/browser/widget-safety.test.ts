@@ -3,7 +3,11 @@ import "../../widget/define/define-child-alert.js";
 import "../../widget/define/define-layouts.js";
 import type { ChildAlert } from "../../widget/child-alert.js";
 import type { AlertLayoutElement } from "../../widget/layouts/alert-layout-element.js";
-import { findPhoneLink, safeLinkUrl, safePhotoUrl } from "../../widget/safety/safe-url.js";
+import {
+  findPhoneLink,
+  safeLinkUrl,
+  safePhotoUrl,
+} from "../../widget/safety/safe-url.js";
 import {
   capTimeFromNow,
   capXml,
@@ -78,7 +82,9 @@ describe("widget hostile feed text", () => {
   afterEach(unmountAll);
 
   it("renders markup as text", async () => {
-    const element = mount<AlertLayoutElement>("<child-alert-card></child-alert-card>");
+    const element = mount<AlertLayoutElement>(
+      "<child-alert-card></child-alert-card>",
+    );
     element.alerts = [
       makeView({
         headline: '<img src=x onerror="window.__pwned = 1">Headline',
@@ -89,15 +95,17 @@ describe("widget hostile feed text", () => {
     ];
     await element.updateComplete;
     const root = shadow(element);
-    expect(root.querySelector("[part~=headline]")!.textContent!.trim()).to.equal(
-      '<img src=x onerror="window.__pwned = 1">Headline',
-    );
+    expect(
+      root.querySelector("[part~=headline]")!.textContent!.trim(),
+    ).to.equal('<img src=x onerror="window.__pwned = 1">Headline');
     expect(root.querySelector("[part~=description]")!.textContent).to.equal(
       "<script>window.__pwned = 2</script><b>bold</b>",
     );
     expect(root.querySelectorAll("script, b, i").length).to.equal(0);
     expect(root.querySelectorAll("img").length).to.equal(0);
-    expect([...root.querySelectorAll("a")].map((a) => a.getAttribute("href"))).to.deep.equal([
+    expect(
+      [...root.querySelectorAll("a")].map((a) => a.getAttribute("href")),
+    ).to.deep.equal([
       "tel:+302100000000",
       "https://police.example.org/alerts/CA-1",
     ]);
@@ -105,7 +113,9 @@ describe("widget hostile feed text", () => {
   });
 
   it("drops unsafe links and photos", async () => {
-    const element = mount<AlertLayoutElement>("<child-alert-poster></child-alert-poster>");
+    const element = mount<AlertLayoutElement>(
+      "<child-alert-poster></child-alert-poster>",
+    );
     element.alerts = [
       makeView({
         web: "javascript:alert(1)",
@@ -134,7 +144,11 @@ describe("widget hostile feed text", () => {
         description: "<img src=x onerror=alert(1)> text",
         web: "javascript:alert(document.cookie)",
         geocode: region,
-        photo: { derefUri: SVG_BASE64, mimeType: "image/svg+xml", description: "svg" },
+        photo: {
+          derefUri: SVG_BASE64,
+          mimeType: "image/svg+xml",
+          description: "svg",
+        },
       }),
     });
     const element = mount<ChildAlert>(
@@ -143,9 +157,9 @@ describe("widget hostile feed text", () => {
     await element.refresh();
     expect(element.alerts.length).to.equal(1);
     const root = shadow(element).querySelector("[data-layout]")!.shadowRoot!;
-    expect(root.querySelector("[part~=headline]")!.textContent!.trim()).to.equal(
-      "<b>Bold</b> headline",
-    );
+    expect(
+      root.querySelector("[part~=headline]")!.textContent!.trim(),
+    ).to.equal("<b>Bold</b> headline");
     expect(root.querySelectorAll("img, b").length).to.equal(0);
     expect(root.querySelector("[part~=web-link]")).to.equal(null);
   });
