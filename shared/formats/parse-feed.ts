@@ -267,7 +267,16 @@ function xmlReadContext(state: ParseState): XmlReadContext {
     },
     parseNested: (text, entry) => {
       try {
-        return parseXml(text, { maxDepth: state.maxDepth });
+        return parseXml(text, {
+          maxDepth: state.maxDepth,
+          onWarning: (warning) =>
+            state.issues.warning(
+              warning.code,
+              warning.message,
+              { entry },
+              warning.value,
+            ),
+        });
       } catch (error) {
         if (!(error instanceof XmlSyntaxError)) throw error;
         state.issues.error(
