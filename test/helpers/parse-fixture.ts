@@ -112,3 +112,25 @@ export function pairValues(
     .filter((pair) => pair.valueName === valueName)
     .map((pair) => pair.value);
 }
+
+/** Returns every string inside a value: object keys' values and array items, at any depth. */
+export function stringsIn(value: unknown): string[] {
+  const found: string[] = [];
+  const visit = (item: unknown): void => {
+    if (typeof item === "string") found.push(item);
+    else if (Array.isArray(item)) item.forEach(visit);
+    else if (typeof item === "object" && item !== null) {
+      Object.values(item).forEach(visit);
+    }
+  };
+  visit(value);
+  return found;
+}
+
+/** Returns the length of the longest string in the alerts and links of a result. */
+export function longestDataString(result: ParseResult): number {
+  return stringsIn([result.alerts, result.links]).reduce(
+    (longest, text) => Math.max(longest, text.length),
+    0,
+  );
+}
