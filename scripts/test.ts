@@ -40,7 +40,14 @@ const SUITES: Suite[] = [
   {
     name: "node",
     command: (summaryFile) => ({
-      argv: [...TSX, "scripts/run-mocha.ts", summaryFile, "20000", "test/core"],
+      argv: [
+        ...TSX,
+        "scripts/run-mocha.ts",
+        summaryFile,
+        "20000",
+        "test/core",
+        "test/node",
+      ],
     }),
   },
   {
