@@ -8,11 +8,14 @@ import { makeView, mount, shadow, unmountAll } from "./widget-helpers.js";
 type Ticker = AlertLayoutElement & { stepping: boolean };
 
 function background(element: AlertLayoutElement): string {
-  return getComputedStyle(shadow(element).querySelector(".card")!).backgroundColor;
+  return getComputedStyle(shadow(element).querySelector(".card")!)
+    .backgroundColor;
 }
 
 async function card(attributes = ""): Promise<AlertLayoutElement> {
-  const element = mount<AlertLayoutElement>(`<child-alert-card ${attributes}></child-alert-card>`);
+  const element = mount<AlertLayoutElement>(
+    `<child-alert-card ${attributes}></child-alert-card>`,
+  );
   element.alerts = [makeView()];
   await element.updateComplete;
   return element;
@@ -21,21 +24,31 @@ async function card(attributes = ""): Promise<AlertLayoutElement> {
 describe("widget media features", () => {
   afterEach(async () => {
     unmountAll();
-    await emulateMedia({ reducedMotion: "no-preference", colorScheme: "light" });
+    await emulateMedia({
+      reducedMotion: "no-preference",
+      colorScheme: "light",
+    });
   });
 
   it("ticker stops under reduced motion", async () => {
     const ticker = mount<Ticker>("<child-alert-ticker></child-alert-ticker>");
-    ticker.alerts = [makeView(), makeView({ key: "k2", version: "k2,v", headline: "Two" })];
+    ticker.alerts = [
+      makeView(),
+      makeView({ key: "k2", version: "k2,v", headline: "Two" }),
+    ];
     await ticker.updateComplete;
     expect(ticker.stepping).to.equal(true);
-    expect(shadow(ticker).querySelector("[part~=pause-button]")).to.not.equal(null);
+    expect(shadow(ticker).querySelector("[part~=pause-button]")).to.not.equal(
+      null,
+    );
     await emulateMedia({ reducedMotion: "reduce" });
     await new Promise((resolve) => requestAnimationFrame(resolve));
     await ticker.updateComplete;
     expect(ticker.stepping).to.equal(false);
     expect(shadow(ticker).querySelector("[part~=pause-button]")).to.equal(null);
-    expect(shadow(ticker).querySelector("[part~=next-button]")).to.not.equal(null);
+    expect(shadow(ticker).querySelector("[part~=next-button]")).to.not.equal(
+      null,
+    );
   });
 
   it("auto theme follows the scheme", async () => {
@@ -55,8 +68,13 @@ describe("widget media features", () => {
   });
 
   it("custom properties restyle it", async () => {
-    const element = await card('style="--child-alert-background: rgb(1, 2, 3); --child-alert-radius: 0px"');
+    const element = await card(
+      'style="--child-alert-background: rgb(1, 2, 3); --child-alert-radius: 0px"',
+    );
     expect(background(element)).to.equal("rgb(1, 2, 3)");
-    expect(getComputedStyle(shadow(element).querySelector(".card")!).borderTopLeftRadius).to.equal("0px");
+    expect(
+      getComputedStyle(shadow(element).querySelector(".card")!)
+        .borderTopLeftRadius,
+    ).to.equal("0px");
   });
 });

@@ -1,0 +1,100 @@
+/** The Layout Instability API (`layout-shift` entries) exists in Chromium only. */
+import { expect } from "chai";
+import "../../widget/define/define-child-alert.js";
+import type { ChildAlert } from "../../widget/child-alert.js";
+import { DISMISSED_STORAGE_KEY } from "../../widget/dismissal/dismissed-versions.js";
+import {
+  capAlert,
+  capTimeFromNow,
+  jsonFeed,
+  mount,
+  putFeed,
+  shadow,
+  uniqueFeedName,
+  unmountAll,
+} from "./widget-helpers.js";
+
+interface LayoutShift extends PerformanceEntry {
+  value: number;
+  hadRecentInput: boolean;
+}
+
+let served = 0;
+
+function frames(count: number): Promise<void> {
+  return new Promise((resolve) => {
+    const step = (left: number) =>
+      left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1));
+    step(count);
+  });
+}
+
+/**
+ * Mounts the widget above page content with an empty feed, then publishes
+ * an alert and lets it arrive while a PerformanceObserver records layout
+ * shifts. Returns the summed shift score.
+ */
+async function shiftScore(attributes: string): Promise<number> {
+  served += 1;
+  const name = uniqueFeedName("shift");
+  const code: [string, string] = ["TEST", `shift-${Date.now()}-${served}`];
+  await putFeed(name, { body: jsonFeed([]), contentType: "application/json" });
+  const element = mount<ChildAlert>(
+    `<child-alert eager ${attributes} feed="/feeds/${name}" region="${code.join(":")}"></child-alert>`,
+  );
+  const content = mount<HTMLDivElement>(
+    '<div style="height: 300px; background: #eee">Page content below the widget</div>',
+  );
+  await element.refresh();
+  expect(element.alerts.length).to.equal(0);
+  await frames(3);
+
+  const shifts: LayoutShift[] = [];
+  const observer = new PerformanceObserver((list) => {
+    shifts.push(...(list.getEntries() as LayoutShift[]));
+  });
+  observer.observe({ type: "layout-shift" });
+  await putFeed(name, {
+    body: jsonFeed([
+      capAlert({
+        identifier: `SHIFT-${served}`,
+        sent: capTimeFromNow(-3_600_000),
+        geocode: code,
+      }),
+    ]),
+    contentType: "application/json",
+  });
+  await element.refresh();
+  await frames(5);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  observer.disconnect();
+
+  expect(element.alerts.length).to.equal(1);
+  expect(shadow(element).querySelector("[data-layout]")).to.not.equal(null);
+  expect(content.isConnected).to.equal(true);
+  return shifts
+    .filter((s) => !s.hadRecentInput)
+    .reduce((sum, s) => sum + s.value, 0);
+}
+
+describe("widget layout shift", () => {
+  beforeEach(() => localStorage.removeItem(DISMISSED_STORAGE_KEY));
+  afterEach(unmountAll);
+
+  it("banner overlay shifts nothing", async () => {
+    expect(await shiftScore('layout="banner"')).to.equal(0);
+  });
+
+  it("reserved ticker shifts nothing", async () => {
+    expect(
+      await shiftScore(
+        'layout="ticker" reserve style="--child-alert-reserve-height: 80px"',
+      ),
+    ).to.equal(0);
+  });
+
+  it("unreserved card does shift", async () => {
+    // Shows the measurement can fail: an in-flow card pushes the content down.
+    expect(await shiftScore('layout="card"')).to.be.above(0);
+  });
+});
