@@ -75,6 +75,7 @@ class XmlParser {
   private root: XmlElement | undefined;
   private readonly rootScope: Scope;
   private readonly reportedEntities = new Set<string>();
+  private readonly reportedPrefixes = new Set<string>();
 
   constructor(
     private readonly text: string,
@@ -206,10 +207,13 @@ class XmlParser {
     let ns = scope[prefix];
     if (ns === undefined) {
       ns = "";
-      if (prefix !== "") {
+      // Reported once per prefix: a feed that never declares "cap" would
+      // otherwise give one warning for every element.
+      if (prefix !== "" && !this.reportedPrefixes.has(prefix)) {
+        this.reportedPrefixes.add(prefix);
         this.options.onWarning?.({
           code: "namespace",
-          message: `Namespace prefix "${prefix}" is not declared; <${name}> was read by its local name`,
+          message: `Namespace prefix "${prefix}" is not declared; <${name}> and every other <${prefix}:...> element were read by their local names`,
           value: name,
         });
       }
