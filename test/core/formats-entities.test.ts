@@ -31,7 +31,7 @@ function parseOffline(text: string): ParseResult {
   return result!;
 }
 
-/** A DOCTYPE of `levels` nested entities, each ten copies of the one below. */
+/** Returns a DOCTYPE declaring `levels` nested entities, each ten copies of the one below. */
 function laughs(levels: number): string {
   const lines = [`<!ENTITY lol0 "lol">`];
   for (let level = 1; level <= levels; level++) {
