@@ -12,7 +12,8 @@ export interface DismissDetail {
   alert: AlertView;
 }
 
-const COPIED_MESSAGE_MS = 4000;
+/** How long the share confirmation stays, in milliseconds. */
+const COPY_STATUS_MS = 6000;
 
 /**
  * Base class of the presentational layouts. A layout renders the
@@ -31,7 +32,7 @@ export class AlertLayoutElement extends LitElement {
     language: {},
     timeZone: { attribute: "time-zone" },
     theme: { reflect: true },
-    copiedVersion: { state: true },
+    copyStatus: { state: true },
   };
 
   /** The alerts to show, in order. */
@@ -44,12 +45,13 @@ export class AlertLayoutElement extends LitElement {
   timeZone: string | undefined = undefined;
   /** "light", "dark" or "auto" (follow `prefers-color-scheme`). */
   theme = "auto";
-  protected copiedVersion: string | null = null;
-  private copiedTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The share confirmation, or the link itself when copying failed. */
+  protected copyStatus: { version: string; text: string } | null = null;
+  private copyStatusTimer: ReturnType<typeof setTimeout> | undefined;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.copiedTimer);
+    clearTimeout(this.copyStatusTimer);
   }
 
   /** Direction of the interface language, for the layout's frame. */
@@ -62,7 +64,7 @@ export class AlertLayoutElement extends LitElement {
       strings: this.strings,
       language: this.language,
       timeZone: this.timeZone,
-      copiedVersion: this.copiedVersion,
+      copyStatus: this.copyStatus,
       share: (alert) => void this.share(alert),
       dismiss: (alert) => this.dismiss(alert),
     };
@@ -90,19 +92,25 @@ export class AlertLayoutElement extends LitElement {
           return;
       }
     }
+    let copied = true;
     try {
       await navigator.clipboard.writeText(url);
     } catch (error) {
+      // Clipboard access can be denied (permissions, an unfocused page);
+      // the link is then shown for the reader to copy by hand.
       console.warn(
         `child-alert: copying ${url} to the clipboard failed: ${String(error)}`,
       );
-      return;
+      copied = false;
     }
-    this.copiedVersion = alert.version;
-    clearTimeout(this.copiedTimer);
-    this.copiedTimer = setTimeout(() => {
-      this.copiedVersion = null;
-    }, COPIED_MESSAGE_MS);
+    this.copyStatus = {
+      version: alert.version,
+      text: copied ? this.strings.copied : url,
+    };
+    clearTimeout(this.copyStatusTimer);
+    this.copyStatusTimer = setTimeout(() => {
+      this.copyStatus = null;
+    }, COPY_STATUS_MS);
   }
 
   /** Fires `child-alert-dismiss` for an alert. */

@@ -29,7 +29,10 @@ export function renderActions(
   const web = options.web === false ? undefined : safeLinkUrl(alert.web);
   const canShare =
     options.share !== false && safeLinkUrl(alert.web) !== undefined;
-  const copied = context.copiedVersion === alert.version;
+  const status =
+    context.copyStatus?.version === alert.version
+      ? context.copyStatus.text
+      : "";
   return html`<div part="actions" class="actions">
     ${
       phone
@@ -75,8 +78,6 @@ export function renderActions(
             ${icon("close")}${strings.dismiss}
           </button>`
     }
-    <span part="status" class="status" role="status"
-      >${copied ? strings.copied : nothing}</span
-    >
+    <span part="status" class="status" role="status">${status}</span>
   </div>`;
 }

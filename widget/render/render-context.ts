@@ -8,8 +8,11 @@ export interface RenderContext {
   language: string;
   /** IANA time zone for dates; undefined means the reader's own. */
   timeZone: string | undefined;
-  /** Version of the alert whose link was just copied, to show the confirmation beside it. */
-  copiedVersion: string | null;
+  /**
+   * The share confirmation to show beside one alert's share button: "link
+   * copied", or the link itself when the clipboard refused it.
+   */
+  copyStatus: { version: string; text: string } | null;
   share(alert: AlertView): void;
   dismiss(alert: AlertView): void;
 }
