@@ -24,19 +24,26 @@ export function recoverAlerts(
   text: string,
   maxDepth: number,
 ): RecoveredAlert[] {
-  const rootTag = /<[A-Za-z_][^>]*>/.exec(
-    text.replace(/<\?[^>]*\?>|<!--[\s\S]*?-->/g, ""),
-  );
+  const rootTag = firstStartTag(text);
   const declarations = rootTag
-    ? (rootTag[0].match(NAMESPACE_DECLARATION) ?? []).join("")
+    ? (rootTag.match(NAMESPACE_DECLARATION) ?? []).join("")
     : "";
   const recovered: RecoveredAlert[] = [];
+  const starts = [...text.matchAll(ALERT_START)];
+  // Where each end tag was last found. Alert starts come in document order,
+  // so a position found for one start holds for the next starts before it,
+  // and each search resumes past the last one: the pass stays linear.
+  const endTags = new Map<string, number>();
 
-  for (const match of text.matchAll(ALERT_START)) {
+  for (const [index, match] of starts.entries()) {
     const start = match.index;
     const prefix = match[1] ?? "";
     const endTag = `</${prefix}alert>`;
-    const end = text.indexOf(endTag, start);
+    let end = endTags.get(endTag) ?? -2;
+    if (end !== -1 && end < start) {
+      end = text.indexOf(endTag, start);
+      endTags.set(endTag, end);
+    }
     const position = recovered.length + 1;
     if (end === -1) {
       recovered.push({
@@ -44,6 +51,17 @@ export function recoverAlerts(
         error: `${endTag} is missing: the document may be truncated`,
       });
       break;
+    }
+    // Alerts do not nest, so an alert whose end tag comes after the next
+    // alert's start was cut off. Its span is not parsed: spans that overlap
+    // would make recovery quadratic in the number of alert starts.
+    const next = starts[index + 1];
+    if (next !== undefined && next.index < end) {
+      recovered.push({
+        position,
+        error: `${endTag} is missing before the next alert starts`,
+      });
+      continue;
     }
     const span = text.slice(start, end + endTag.length);
     try {
@@ -68,4 +86,28 @@ export function recoverAlerts(
     }
   }
   return recovered;
+}
+
+/**
+ * Returns the text of the document's first start tag, skipping the XML
+ * declaration, processing instructions, comments and `<!` declarations.
+ * Each skip searches forward from the last, so an unclosed comment or a run
+ * of "<?" costs one pass over the text, not one per occurrence.
+ */
+function firstStartTag(text: string): string | undefined {
+  let cursor = 0;
+  for (;;) {
+    const open = text.indexOf("<", cursor);
+    if (open === -1) return undefined;
+    let close: number;
+    if (text.startsWith("<?", open)) close = text.indexOf("?>", open + 2);
+    else if (text.startsWith("<!--", open))
+      close = text.indexOf("-->", open + 4);
+    else if (/[A-Za-z_]/.test(text.charAt(open + 1))) {
+      const end = text.indexOf(">", open + 1);
+      return end === -1 ? undefined : text.slice(open, end + 1);
+    } else close = open;
+    if (close === -1) return undefined;
+    cursor = close + 1;
+  }
 }
