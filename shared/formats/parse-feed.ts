@@ -28,6 +28,7 @@ import { isNwsGeoJson, readNwsGeoJson } from "./read-nws-geojson.js";
 import { isDraft } from "./read-values.js";
 import { readRss } from "./read-rss.js";
 import { recoverAlerts } from "./recover-alerts.js";
+import { reportWrongTypes } from "./report-wrong-types.js";
 import { validateAlert } from "./validate-alert.js";
 import type { ValidationContext } from "./validation-context.js";
 import type { FoundAlert, XmlReadContext } from "./xml-read-context.js";
@@ -225,7 +226,19 @@ function readJson(text: string, state: ParseState): void {
   if (isJsonFeed(json)) {
     state.format = "child-alert-json";
     const alerts = json["alerts"];
-    drafts = (Array.isArray(alerts) ? alerts : []).map((draft, index) => ({
+    if (!Array.isArray(alerts)) {
+      // Read as "no alerts", a broken feed would look as if every alert
+      // had ended.
+      state.fatal = true;
+      state.issues.error(
+        "invalid-value",
+        'The feed\'s "alerts" is not a list of alerts',
+        { path: "alerts" },
+        alerts === undefined ? "undefined" : alerts,
+      );
+      return;
+    }
+    drafts = alerts.map((draft, index) => ({
       draft,
       entry: `alert ${index + 1}`,
     }));
@@ -250,7 +263,10 @@ function readJson(text: string, state: ParseState): void {
       );
       continue;
     }
-    const alert = validateAlert(draft, validationContext(entry, state));
+    const context = validationContext(entry, state);
+    if (state.format === "child-alert-json") context.textIsClean = true;
+    reportWrongTypes(draft, context);
+    const alert = validateAlert(draft, context);
     if (alert !== null) state.alerts.push(alert);
   }
 }

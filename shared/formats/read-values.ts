@@ -28,11 +28,18 @@ export function readToken(draft: Draft, name: string): string | undefined {
   return text === undefined || text === "" ? undefined : text;
 }
 
-/** Reads a human-readable field, trimmed, with one level of double escaping undone. */
-export function readFreeText(draft: Draft, name: string): string | undefined {
+/**
+ * Reads a human-readable field, trimmed, with one level of double escaping
+ * undone unless the context says the text was written clean.
+ */
+export function readFreeText(
+  draft: Draft,
+  name: string,
+  context: ValidationContext,
+): string | undefined {
   const text = readString(draft[name]);
   if (text === undefined || text === "") return undefined;
-  return cleanFreeText(text);
+  return context.textIsClean ? text : cleanFreeText(text);
 }
 
 /** Reads the non-empty strings of an array of strings. */
@@ -165,7 +172,7 @@ export function readPairs(
     const pair = isDraft(item) ? item : {};
     const valueName = readToken(pair, "valueName");
     const text = freeTextValues
-      ? readFreeText(pair, "value")
+      ? readFreeText(pair, "value", context)
       : readToken(pair, "value");
     if (valueName === undefined) {
       context.issues.warning(

@@ -97,7 +97,7 @@ export function validateAlert(
     const value = readToken(draft, name);
     if (value !== undefined) alert[name] = value;
   }
-  const note = readFreeText(draft, "note");
+  const note = readFreeText(draft, "note", context);
   if (note !== undefined) alert.note = note;
 
   if (

@@ -33,7 +33,7 @@ export function validateInfo(
   context: ValidationContext,
 ): CapInfo | null {
   const where = { entry: context.entry, path: path.slice(0, -1) };
-  const event = readFreeText(draft, "event");
+  const event = readFreeText(draft, "event", context);
   if (event === undefined) {
     context.issues.warning(
       "missing-element",
@@ -61,7 +61,7 @@ export function validateInfo(
     const time = readTime(draft, name, path, context);
     if (time !== undefined) info[name] = time;
   }
-  const audience = readFreeText(draft, "audience");
+  const audience = readFreeText(draft, "audience", context);
   if (audience !== undefined) info.audience = audience;
   for (const name of [
     "senderName",
@@ -70,7 +70,7 @@ export function validateInfo(
     "instruction",
     "contact",
   ] as const) {
-    const text = readFreeText(draft, name);
+    const text = readFreeText(draft, name, context);
     if (text !== undefined) info[name] = text;
   }
   const web = readUrl(draft, "web", path, context);
@@ -99,7 +99,7 @@ function validateResource(
   context: ValidationContext,
 ): CapResource {
   const resource: CapResource = {
-    resourceDesc: readFreeText(draft, "resourceDesc") ?? "",
+    resourceDesc: readFreeText(draft, "resourceDesc", context) ?? "",
     mimeType: readToken(draft, "mimeType") ?? "",
   };
   const size = readNumber(draft, "size", path, context);
@@ -119,7 +119,7 @@ function validateArea(
   context: ValidationContext,
 ): CapArea {
   const area: CapArea = {
-    areaDesc: readFreeText(draft, "areaDesc") ?? "",
+    areaDesc: readFreeText(draft, "areaDesc", context) ?? "",
     polygon: [],
     circle: [],
     geocode: readPairs(draft["geocode"], `${path}geocode`, context),

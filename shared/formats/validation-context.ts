@@ -9,4 +9,10 @@ export interface ValidationContext {
   timeZone?: string;
   /** URL of the document, against which relative links are resolved. */
   baseUrl?: string;
+  /**
+   * True for the project's own JSON feed, which is written from alerts
+   * already read: its text is kept as written, where text from other
+   * publishers has one level of double escaping undone.
+   */
+  textIsClean?: boolean;
 }
