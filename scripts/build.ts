@@ -35,6 +35,10 @@ const STEPS: Step[] = [
     name: "demo site (dist/demo)",
     argv: ["npx", "vite", "build", "--config", "vite.demo.config.ts"],
   },
+  {
+    name: "browser extension (dist/extension: chrome/, firefox/, zips)",
+    argv: ["npx", "tsx", "extension/build/build-extension.ts"],
+  },
 ];
 
 rmSync("dist", { recursive: true, force: true });

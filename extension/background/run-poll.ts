@@ -1,0 +1,80 @@
+/**
+ * One poll: fetch every feed with a fresh `AlertClient`, then notify and
+ * update the badge. A client lives for one poll only, because the browser
+ * stops an idle service worker and its timers with it; the alarm starts
+ * the next poll. Everything that must outlive the worker is in IndexedDB
+ * (the client's store) and storage.local.
+ */
+import { AlertClient } from "../../shared/client/alert-client.js";
+import type { FeedErrorDetail } from "../../shared/client/client-events.js";
+import { readCachedAlerts } from "../common/cached-alerts.js";
+import { clientOptions } from "../common/client-options.js";
+import { writePollStatus, type PollStatus } from "../common/poll-status.js";
+import { readSettings } from "../common/settings.js";
+import { syncNotifications, type SyncResult } from "./notifier.js";
+import { alertStore } from "./store-connection.js";
+
+/** What a poll did: the answer to a `{ type: "poll" }` message. */
+export interface PollReport extends SyncResult {
+  /** Alerts that concern the person now. */
+  alerts: number;
+  /** Present after a network poll. */
+  status?: PollStatus;
+}
+
+/** Polls every configured feed, then notifies and updates the badge. */
+export async function pollFeeds(): Promise<PollReport> {
+  const settings = await readSettings();
+  const store = await alertStore();
+  const client = new AlertClient(
+    clientOptions(settings, settings.feeds, store),
+  );
+  const errors = new Map<string, string>();
+  client.addEventListener("feed-error", (event) => {
+    const { url, message } = (event as CustomEvent<FeedErrorDetail>).detail;
+    errors.set(url, message);
+    console.warn(`Child Alert: feed ${url}: ${message}`);
+  });
+  client.addEventListener("store-error", (event) => {
+    console.error(
+      `Child Alert: ${(event as CustomEvent<{ message: string }>).detail.message}`,
+    );
+  });
+  await client.refresh();
+
+  const alerts = client.alerts;
+  const sync = await syncNotifications(alerts, settings);
+  const status = pollStatusOf(client, settings.feeds, errors);
+  await writePollStatus(status);
+  return { alerts: alerts.length, ...sync, status };
+}
+
+/**
+ * Re-filters the alerts kept on the device without fetching, then notifies
+ * and updates the badge: for a change of settings, before the poll that
+ * follows it answers.
+ */
+export async function refilterCachedAlerts(): Promise<PollReport> {
+  const settings = await readSettings();
+  const alerts = await readCachedAlerts(settings, await alertStore());
+  const sync = await syncNotifications(alerts, settings);
+  return { alerts: alerts.length, ...sync };
+}
+
+function pollStatusOf(
+  client: AlertClient,
+  feeds: readonly string[],
+  errors: ReadonlyMap<string, string>,
+): PollStatus {
+  let lastGoodMs: number | undefined;
+  for (const feed of feeds) {
+    const good = client.feedStatus(feed)?.lastGoodFetchMs;
+    if (good !== undefined) lastGoodMs = Math.max(lastGoodMs ?? 0, good);
+  }
+  const status: PollStatus = {
+    lastPollMs: Date.now(),
+    errors: [...errors].map(([url, message]) => ({ url, message })),
+  };
+  if (lastGoodMs !== undefined) status.lastGoodMs = lastGoodMs;
+  return status;
+}

@@ -1,0 +1,32 @@
+/**
+ * When the feeds were last polled and how that went, kept in
+ * `storage.local` under `pollStatus`, so the popup can say how old its
+ * data is and the background can catch up after the machine slept.
+ * It holds times, feed URLs and error messages: no alert text.
+ */
+import browser from "./browser.js";
+
+export const POLL_STATUS_KEY = "pollStatus";
+
+export interface PollStatus {
+  /** When the last poll ended, in milliseconds since the epoch. */
+  lastPollMs: number;
+  /**
+   * The latest time any feed answered readably (or with 304), in
+   * milliseconds since the epoch: the age of the data shown. Absent
+   * before the first good answer.
+   */
+  lastGoodMs?: number;
+  /** Feeds whose last request failed, with the error. */
+  errors: { url: string; message: string }[];
+}
+
+export async function readPollStatus(): Promise<PollStatus | null> {
+  const stored = await browser.storage.local.get(POLL_STATUS_KEY);
+  const value = stored[POLL_STATUS_KEY] as PollStatus | undefined;
+  return typeof value?.lastPollMs === "number" ? value : null;
+}
+
+export async function writePollStatus(status: PollStatus): Promise<void> {
+  await browser.storage.local.set({ [POLL_STATUS_KEY]: status });
+}

@@ -1,0 +1,2 @@
+// Vite's types for its import suffixes, such as the `?url` of the map data.
+/// <reference types="vite/client" />
