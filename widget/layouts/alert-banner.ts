@@ -34,18 +34,23 @@ export class AlertBannerLayout extends AlertLayoutElement {
     ...AlertLayoutElement.styles,
     css`
       .banner {
-        display: flex;
-        align-items: flex-start;
-        gap: 8px;
         padding: 8px var(--_space);
         border-bottom: 4px solid var(--_accent);
         box-shadow: var(--_shadow);
       }
-      .content {
+      .head {
+        display: flex;
+        align-items: center;
+        gap: 8px;
+        min-height: 32px;
+      }
+      .title {
         flex: 1;
         min-width: 0;
+        font-weight: 700;
       }
       .strip {
+        margin-top: 4px;
         max-height: var(--child-alert-banner-max-height, 50vh);
         overflow-y: auto;
       }
@@ -83,6 +88,8 @@ export class AlertBannerLayout extends AlertLayoutElement {
         margin-top: 4px;
       }
       .bar {
+        flex: 1;
+        min-width: 0;
         display: flex;
         align-items: center;
         gap: 8px;
@@ -132,6 +139,7 @@ export class AlertBannerLayout extends AlertLayoutElement {
   }
 
   override render() {
+    const count = this.alerts.length > 1 ? ` (${this.alerts.length})` : "";
     return html`<section
       part="banner"
       class="banner frame"
@@ -139,26 +147,31 @@ export class AlertBannerLayout extends AlertLayoutElement {
       lang=${this.language}
       dir=${this.frameDirection}
     >
-      <div class="content">
+      <div class="head">
         ${
           this.collapsed
             ? this.renderBar()
-            : html`<div class="strip" part="strip">
-                ${this.alerts.map((alert, index) => this.renderRow(alert, index))}
-              </div>`
+            : html`<span class="title">${this.strings.alerts}${count}</span>`
         }
+        <button
+          part="toggle"
+          class="action toggle"
+          type="button"
+          aria-expanded=${this.collapsed ? "false" : "true"}
+          @click=${this.toggleCollapsed}
+        >
+          ${icon(this.collapsed ? "expand" : "collapse")}${
+            this.collapsed ? this.strings.show : this.strings.hide
+          }
+        </button>
       </div>
-      <button
-        part="toggle"
-        class="action toggle"
-        type="button"
-        aria-expanded=${this.collapsed ? "false" : "true"}
-        @click=${this.toggleCollapsed}
-      >
-        ${icon(this.collapsed ? "expand" : "collapse")}${
-          this.collapsed ? this.strings.show : this.strings.hide
-        }
-      </button>
+      ${
+        this.collapsed
+          ? nothing
+          : html`<div class="strip" part="strip">
+              ${this.alerts.map((alert, index) => this.renderRow(alert, index))}
+            </div>`
+      }
     </section>`;
   }
 }

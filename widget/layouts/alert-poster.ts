@@ -76,7 +76,7 @@ export class AlertPosterLayout extends AlertLayoutElement {
       <p class="title" part="title" aria-hidden="true">
         ${kindName(alert, context)}
       </p>
-      <div>${renderLabels(alert, context)}</div>
+      <div>${renderLabels(alert, context, false)}</div>
       ${renderPhoto(alert, "photo large")} ${renderHeadline(alert, headlineId)}
       ${renderMeta(alert, context)} ${renderDescription(alert)}
       ${renderFacts(alert, context)} ${renderActions(alert, context)}

@@ -46,6 +46,7 @@ export class AlertTickerLayout extends AlertLayoutElement {
     css`
       .ticker {
         display: flex;
+        flex-wrap: wrap;
         align-items: center;
         gap: 8px;
         min-height: 44px;
@@ -55,7 +56,7 @@ export class AlertTickerLayout extends AlertLayoutElement {
         border-radius: var(--_radius);
       }
       .line {
-        flex: 1;
+        flex: 1 1 14em;
         min-width: 0;
         overflow: hidden;
         text-overflow: ellipsis;
@@ -63,6 +64,19 @@ export class AlertTickerLayout extends AlertLayoutElement {
       }
       .headline {
         font-weight: 700;
+      }
+      :host {
+        container-type: inline-size;
+      }
+      /* On a narrow line the headline wraps instead of vanishing behind the label. */
+      @container (max-width: 480px) {
+        .line {
+          display: -webkit-box;
+          -webkit-box-orient: vertical;
+          -webkit-line-clamp: 3;
+          line-clamp: 3;
+          white-space: normal;
+        }
       }
       .meta {
         color: var(--_muted);
@@ -73,6 +87,7 @@ export class AlertTickerLayout extends AlertLayoutElement {
         font-variant-numeric: tabular-nums;
       }
       .controls {
+        margin-inline-start: auto;
         display: flex;
         gap: 4px;
         flex: none;
@@ -209,9 +224,8 @@ export class AlertTickerLayout extends AlertLayoutElement {
       lang=${this.language}
       dir=${this.frameDirection}
     >
-      <span>${renderLabels(alert, context)}</span>
       <span class="line">
-        ${headline}
+        ${renderLabels(alert, context)} ${headline}
         <span class="meta" part="meta">
           ·
           <span lang=${alert.language} dir=${direction}>${alert.areaDesc}</span>

@@ -20,28 +20,33 @@ export function kindName(alert: AlertView, context: RenderContext): string {
   return strings.alert;
 }
 
-/** Labels: the kind, and SAMPLE, TEST or Update where they apply. */
-export function renderLabels(alert: AlertView, context: RenderContext) {
+/**
+ * Labels: the kind (unless `withKind` is false, for a layout that shows it
+ * as a title), and SAMPLE, TEST or Update where they apply.
+ */
+export function renderLabels(
+  alert: AlertView,
+  context: RenderContext,
+  withKind = true,
+) {
   const { strings } = context;
-  const sample = isSampleAlert(alert);
-  return html`<span part="label" class="label">${kindName(alert, context)}</span
-    >${
-      sample
-        ? html`<span part="label sample-label" class="label"
-            >${strings.sample}</span
-          >`
-        : alert.status !== "Actual"
-          ? html`<span part="label test-label" class="label"
-              >${strings.test}</span
-            >`
-          : nothing
-    }${
-      alert.msgType === "Update"
-        ? html`<span part="label update-label" class="label"
-            >${strings.update}</span
-          >`
-        : nothing
-    }`;
+  const kind = withKind
+    ? html`<span part="label" class="label">${kindName(alert, context)}</span>`
+    : nothing;
+  const status = isSampleAlert(alert)
+    ? html`<span part="label sample-label" class="label"
+        >${strings.sample}</span
+      >`
+    : alert.status !== "Actual"
+      ? html`<span part="label test-label" class="label">${strings.test}</span>`
+      : nothing;
+  const update =
+    alert.msgType === "Update"
+      ? html`<span part="label update-label" class="label"
+          >${strings.update}</span
+        >`
+      : nothing;
+  return html`${kind}${status}${update}`;
 }
 
 /** The child's photo, or nothing when the alert has none or its URL fails the check. */

@@ -16,6 +16,7 @@ export const partStyles = css`
     font-weight: 700;
     letter-spacing: 0.02em;
     text-transform: uppercase;
+    white-space: nowrap;
   }
   .label + .label {
     margin-inline-start: 4px;
