@@ -31,6 +31,38 @@ const LAYOUTS = ["banner", "card", "list", "ticker", "poster"] as const;
 type Layout = (typeof LAYOUTS)[number];
 const EVENT_FILTERS: readonly EventFilter[] = ["abduction", "missing", "all"];
 
+/** Parts of the layouts, forwarded so that `child-alert::part(NAME)` reaches them. */
+const EXPORTED_PARTS = [
+  "banner",
+  "bar",
+  "strip",
+  "card",
+  "list",
+  "item",
+  "ticker",
+  "poster",
+  "title",
+  "label",
+  "sample-label",
+  "test-label",
+  "update-label",
+  "photo",
+  "headline",
+  "description",
+  "meta",
+  "facts",
+  "actions",
+  "call-link",
+  "web-link",
+  "share-button",
+  "dismiss-button",
+  "toggle",
+  "status",
+  "previous-button",
+  "pause-button",
+  "next-button",
+].join(", ");
+
 /** How long the element waits for an idle moment before it loads anyway. */
 const IDLE_TIMEOUT_MS = 3000;
 /** At most this many alerts are named in one live announcement. */
@@ -439,6 +471,7 @@ export class ChildAlert extends LitElement {
       case "card":
         return html`<child-alert-card
           data-layout
+          exportparts=${EXPORTED_PARTS}
           .alerts=${alerts}
           .strings=${strings}
           .language=${language}
@@ -448,6 +481,7 @@ export class ChildAlert extends LitElement {
       case "list":
         return html`<child-alert-list
           data-layout
+          exportparts=${EXPORTED_PARTS}
           .alerts=${alerts}
           .strings=${strings}
           .language=${language}
@@ -457,6 +491,7 @@ export class ChildAlert extends LitElement {
       case "ticker":
         return html`<child-alert-ticker
           data-layout
+          exportparts=${EXPORTED_PARTS}
           .alerts=${alerts}
           .strings=${strings}
           .language=${language}
@@ -466,6 +501,7 @@ export class ChildAlert extends LitElement {
       case "poster":
         return html`<child-alert-poster
           data-layout
+          exportparts=${EXPORTED_PARTS}
           .alerts=${alerts}
           .strings=${strings}
           .language=${language}
@@ -475,6 +511,7 @@ export class ChildAlert extends LitElement {
       default: {
         const banner = html`<child-alert-banner
           data-layout
+          exportparts=${EXPORTED_PARTS}
           .alerts=${alerts}
           .strings=${strings}
           .language=${language}

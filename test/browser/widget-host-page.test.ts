@@ -138,6 +138,22 @@ describe("widget on a hostile host page", () => {
     expect(element.getBoundingClientRect().width).to.equal(width);
   });
 
+  it("page styles parts it names", async () => {
+    const element = await mountCard();
+    style = document.createElement("style");
+    style.textContent =
+      "child-alert::part(headline) { color: rgb(1, 2, 3); } child-alert::part(call-link) { border-radius: 17px; }";
+    document.head.append(style);
+    const root = shadow(element).querySelector("[data-layout]")!.shadowRoot!;
+    expect(
+      getComputedStyle(root.querySelector("[part~=headline]")!).color,
+    ).to.equal("rgb(1, 2, 3)");
+    expect(
+      getComputedStyle(root.querySelector("[part~=call-link]")!)
+        .borderTopLeftRadius,
+    ).to.equal("17px");
+  });
+
   it("page elements are untouched", async () => {
     const pageButton = mount<HTMLButtonElement>(
       '<button class="action card">Page button</button>',
