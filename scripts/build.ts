@@ -39,6 +39,10 @@ const STEPS: Step[] = [
     name: "browser extension (dist/extension: chrome/, firefox/, zips)",
     argv: ["npx", "tsx", "extension/build/build-extension.ts"],
   },
+  {
+    name: "feed tool (dist/cli/child-alert-feed.js)",
+    argv: ["npx", "vite", "build", "--config", "vite.cli.config.ts"],
+  },
 ];
 
 rmSync("dist", { recursive: true, force: true });
