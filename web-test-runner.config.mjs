@@ -13,6 +13,7 @@ import { defaultReporter } from "@web/test-runner";
 import puppeteer from "puppeteer-core";
 import { summaryReporter } from "./test/harness/summary-reporter.mjs";
 import { testServerPlugins } from "./test/harness/server-plugins.ts";
+import { fixtureBytesPlugin } from "./test/harness/fixture-bytes.ts";
 
 export const CHROMIUM_FLAGS = [
   "--no-sandbox",
@@ -75,6 +76,7 @@ export default {
       target: "es2022",
     }),
     ...testServerPlugins(),
+    fixtureBytesPlugin(),
   ],
   reporters: [
     defaultReporter({ reportTestResults: true, reportTestProgress: false }),
