@@ -8,12 +8,9 @@ import type { Runtime } from "webextension-polyfill";
 import browser from "../common/browser.js";
 import { SETTINGS_KEY } from "../common/settings.js";
 import { openNotifiedAlert } from "./open-alert.js";
+import { applyPresetSettings } from "./preset-settings.js";
 import { TaskQueue } from "./poll-queue.js";
-import {
-  pollFeeds,
-  refilterCachedAlerts,
-  type PollReport,
-} from "./run-poll.js";
+import { pollFeeds, type PollReport } from "./run-poll.js";
 import { ensurePollAlarm, POLL_ALARM, pollIsOverdue } from "./schedule.js";
 
 const tasks = new TaskQueue();
@@ -40,7 +37,7 @@ function catchUp(reason: string): Promise<void> {
 
 function logReport(reason: string, report: PollReport): void {
   console.info(
-    `Child Alert: polled (${reason}): ${report.alerts} alerts, ${report.notified} notified, ${report.cleared} cleared, ${report.status?.errors.length ?? 0} feed errors.`,
+    `Child Alert: polled (${reason}): ${report.alerts} alerts, ${report.notified} notified, ${report.cleared} cleared, ${report.status.errors.length} feed errors.`,
   );
 }
 
@@ -50,7 +47,11 @@ function logFailure(what: string) {
 }
 
 browser.runtime.onInstalled.addListener((details) => {
-  void catchUp("installed").catch(logFailure("setting up after install"));
+  // A preset, when the build has one, is stored first, so the first poll
+  // already uses it.
+  void applyPresetSettings()
+    .then(() => catchUp("installed"))
+    .catch(logFailure("setting up after install"));
   if (details.reason === "install") {
     void browser.runtime
       .openOptionsPage()
@@ -71,9 +72,9 @@ browser.alarms.onAlarm.addListener((alarm) => {
 
 browser.storage.onChanged.addListener((changes, area) => {
   if (area !== "local" || !(SETTINGS_KEY in changes)) return;
-  void tasks
-    .run("refilter", refilterCachedAlerts)
-    .then(() => ensurePollAlarm())
+  // A poll re-filters too: the client filters the alerts it keeps by the
+  // new settings even when a feed cannot be reached.
+  void ensurePollAlarm()
     .then(() => poll("settings changed"))
     .catch(logFailure("applying the new settings"));
 });

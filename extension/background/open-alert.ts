@@ -4,18 +4,15 @@
  * alert in the popup's page, opened in a tab.
  */
 import { safeWebUrl } from "../../shared/view/safe-url.js";
-import { readCachedAlerts } from "../common/cached-alerts.js";
 import browser from "../common/browser.js";
 import { caseId, caseIdOfNotification } from "../common/notification-id.js";
-import { readSettings } from "../common/settings.js";
-import { alertStore } from "./store-connection.js";
+import { readShownAlerts } from "../common/shown-alerts.js";
 
 export async function openNotifiedAlert(notificationId: string): Promise<void> {
   const id = caseIdOfNotification(notificationId);
   if (id === null) return;
   await browser.notifications.clear(notificationId);
-  const settings = await readSettings();
-  const alerts = await readCachedAlerts(settings, await alertStore());
+  const alerts = await readShownAlerts();
   let web: string | undefined;
   for (const alert of alerts) {
     if ((await caseId(alert.caseKey)) === id) {

@@ -7,10 +7,10 @@
  */
 import { AlertClient } from "../../shared/client/alert-client.js";
 import type { FeedErrorDetail } from "../../shared/client/client-events.js";
-import { readCachedAlerts } from "../common/cached-alerts.js";
 import { clientOptions } from "../common/client-options.js";
 import { writePollStatus, type PollStatus } from "../common/poll-status.js";
 import { readSettings } from "../common/settings.js";
+import { writeShownAlerts } from "../common/shown-alerts.js";
 import { syncNotifications, type SyncResult } from "./notifier.js";
 import { alertStore } from "./store-connection.js";
 
@@ -18,8 +18,7 @@ import { alertStore } from "./store-connection.js";
 export interface PollReport extends SyncResult {
   /** Alerts that concern the person now. */
   alerts: number;
-  /** Present after a network poll. */
-  status?: PollStatus;
+  status: PollStatus;
 }
 
 /** Polls every configured feed, then notifies and updates the badge. */
@@ -42,23 +41,14 @@ export async function pollFeeds(): Promise<PollReport> {
   });
   await client.refresh();
 
+  // A feed that fails keeps its last good alerts, so the list is complete
+  // offline too, filtered by the current settings.
   const alerts = client.alerts;
+  await writeShownAlerts(alerts);
   const sync = await syncNotifications(alerts, settings);
   const status = pollStatusOf(client, settings.feeds, errors);
   await writePollStatus(status);
   return { alerts: alerts.length, ...sync, status };
-}
-
-/**
- * Re-filters the alerts kept on the device without fetching, then notifies
- * and updates the badge: for a change of settings, before the poll that
- * follows it answers.
- */
-export async function refilterCachedAlerts(): Promise<PollReport> {
-  const settings = await readSettings();
-  const alerts = await readCachedAlerts(settings, await alertStore());
-  const sync = await syncNotifications(alerts, settings);
-  return { alerts: alerts.length, ...sync };
 }
 
 function pollStatusOf(

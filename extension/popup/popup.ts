@@ -7,17 +7,15 @@
  * has no web page, it shows that alert first.
  */
 import type { AlertView } from "../../shared/view/alert-view.js";
-import { openAlertStore } from "../../shared/store/open-alert-store.js";
-import type { AlertStore } from "../../shared/store/alert-store.js";
 import { AlertCardLayout } from "../../widget/layouts/alert-card.js";
 import type { DismissDetail } from "../../widget/layouts/alert-layout-element.js";
 import { interfaceStrings } from "../common/alert-language.js";
 import browser from "../common/browser.js";
-import { readCachedAlerts } from "../common/cached-alerts.js";
 import { caseId, notificationIdFor } from "../common/notification-id.js";
 import { localizePage, message } from "../common/page-i18n.js";
 import { POLL_STATUS_KEY, readPollStatus } from "../common/poll-status.js";
 import { readSettings, SETTINGS_KEY } from "../common/settings.js";
+import { readShownAlerts, SHOWN_ALERTS_KEY } from "../common/shown-alerts.js";
 import { dataAgeText } from "./data-age.js";
 
 if (!customElements.get("child-alert-card")) {
@@ -33,17 +31,10 @@ const settingsButton = document.querySelector<HTMLButtonElement>("#settings")!;
 const focusCase = new URL(location.href).searchParams.get("alert");
 /** Versions the person dismissed while this page is open. */
 const dismissed = new Set<string>();
-let store: Promise<AlertStore> | undefined;
-
-function alertStore(): Promise<AlertStore> {
-  store ??= openAlertStore().then((opened) => opened.store);
-  return store;
-}
-
 async function render(): Promise<void> {
   const settings = await readSettings();
   const [alerts, status] = await Promise.all([
-    readCachedAlerts(settings, await alertStore()),
+    readShownAlerts(),
     readPollStatus(),
   ]);
   const uiLanguage = browser.i18n.getUILanguage();
@@ -133,7 +124,9 @@ settingsButton.addEventListener(
 browser.storage.onChanged.addListener((changes, area) => {
   if (
     area === "local" &&
-    (POLL_STATUS_KEY in changes || SETTINGS_KEY in changes)
+    (POLL_STATUS_KEY in changes ||
+      SETTINGS_KEY in changes ||
+      SHOWN_ALERTS_KEY in changes)
   ) {
     void render();
   }
