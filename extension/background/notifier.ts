@@ -27,7 +27,7 @@ import {
   type NotifiedCases,
 } from "./notified-cases.js";
 
-/** What `syncNotifications` did, for logs and tests. */
+/** Counts of what `syncNotifications` did, for logs and tests. */
 export interface SyncResult {
   notified: number;
   cleared: number;
@@ -68,7 +68,7 @@ export async function syncNotifications(
 }
 
 /**
- * Records the alert's version in its case and tells whether to notify: for
+ * Records the alert's version in its case and returns whether to notify: for
  * a case never seen, or a new version whose photo or area changed.
  */
 async function recordAlert(

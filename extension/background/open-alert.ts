@@ -1,5 +1,5 @@
 /**
- * What a click on a notification opens: the authority's page for the alert
+ * The target of a click on a notification: the authority's page for the alert
  * when it has a safe one (`https:`, or `http:` on localhost), else the
  * alert in the popup's page, opened in a tab.
  */

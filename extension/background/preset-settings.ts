@@ -2,7 +2,7 @@
  * Settings shipped inside the extension. A build can carry a file
  * `preset-settings.json` beside the manifest, in the format of the
  * `settings` key, for instance to name the feeds of one country. On
- * install, when storage.local holds no settings yet, the background copies
+ * install, when storage.local has no settings yet, the background copies
  * it there; after that the person's own choices win. The standard builds
  * carry no such file.
  */
@@ -15,7 +15,7 @@ import {
 
 export const PRESET_FILE = "preset-settings.json";
 
-/** Copies the preset into storage.local if there is one and no settings yet; tells whether it did. */
+/** Copies the preset into storage.local if there is one and no settings yet, and returns whether it did. */
 export async function applyPresetSettings(): Promise<boolean> {
   const stored = await browser.storage.local.get(SETTINGS_KEY);
   if (stored[SETTINGS_KEY] !== undefined) return false;

@@ -14,7 +14,7 @@ import { writeShownAlerts } from "../common/shown-alerts.js";
 import { syncNotifications, type SyncResult } from "./notifier.js";
 import { alertStore } from "./store-connection.js";
 
-/** What a poll did: the answer to a `{ type: "poll" }` message. */
+/** Counts of one poll, sent as the reply to a `{ type: "poll" }` message. */
 export interface PollReport extends SyncResult {
   /** Alerts that concern the person now. */
   alerts: number;

@@ -17,7 +17,7 @@ export async function writeShownAlerts(
   await browser.storage.local.set({ [SHOWN_ALERTS_KEY]: alerts });
 }
 
-/** The alerts of the last poll that are still in force at `now`, newest first. */
+/** Returns the alerts of the last poll that are still in force at `now`, newest first. */
 export async function readShownAlerts(now = Date.now()): Promise<AlertView[]> {
   const stored = await browser.storage.local.get(SHOWN_ALERTS_KEY);
   const alerts = stored[SHOWN_ALERTS_KEY];

@@ -89,7 +89,7 @@ export class PlaceSection {
     this.map.focusPlace();
   }
 
-  /** An error to show for the place, or "" when it can be saved. */
+  /** Returns the error to show for the place, or "" when it can be saved. */
   validate(): string {
     if (this.mode() === "none") return "";
     const lat = this.lat.valueAsNumber;

@@ -30,7 +30,7 @@ import {
 
 declare const chrome: ChromeExtensionApi;
 
-/** The answer of the background to `{ type: "poll" }`. */
+/** The reply of the background to `{ type: "poll" }`. */
 interface PollReport {
   alerts: number;
   notified: number;

@@ -175,12 +175,12 @@ export async function waitFor<T>(
   }
 }
 
-/** A CAP dateTime ("2024-05-01T19:30:00+00:00") of `date`, to the second. */
+/** Formats `date` as a CAP dateTime ("2024-05-01T19:30:00+00:00"), to the second. */
 export function capTime(date: Date): string {
   return `${date.toISOString().slice(0, 19)}+00:00`;
 }
 
-/** A generated placeholder picture, as base64 for a feed script. */
+/** Returns a generated placeholder picture as base64, for a feed script. */
 export function placeholderBase64(hue: number): string {
   return Buffer.from(
     renderPlaceholderPng({ width: 60, height: 75, hue }),
@@ -192,7 +192,7 @@ export const ALERT_AREA = { lat: 37.98, lon: 23.73, radiusKm: 20 };
 export const NEAR_PLACE = { lat: 38.02, lon: 23.75, radius: 5 };
 
 /**
- * An invented child abduction alert for the area around ALERT_AREA, sent a
+ * Returns an invented child abduction alert for the area around ALERT_AREA, sent a
  * minute ago and in force for two hours, with the given photo URL.
  */
 export function inventedAlert(
