@@ -182,7 +182,7 @@ export class ChildAlert extends LitElement {
     preview: { type: Boolean },
     eager: { type: Boolean },
     reserve: { type: Boolean },
-    shown: { state: true },
+    displayed: { state: true },
     strings: { state: true },
     stringsLanguage: { state: true },
     announcement: { state: true },
@@ -204,7 +204,8 @@ export class ChildAlert extends LitElement {
   eager = false;
   reserve = false;
 
-  private shown: AlertView[] = [];
+  /** The alerts rendered now, after dismissals and `max`. */
+  private displayed: AlertView[] = [];
   private strings: UiStrings = EN;
   private stringsLanguage = "en";
   private announcement = "";
@@ -221,7 +222,7 @@ export class ChildAlert extends LitElement {
 
   /** The alerts shown, one `AlertView` per alert, in display order. */
   get alerts(): AlertView[] {
-    return [...this.shown];
+    return [...this.displayed];
   }
 
   override connectedCallback(): void {
@@ -273,6 +274,7 @@ export class ChildAlert extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has("requestedLanguage") && this.hasUpdated)
       void this.loadStrings();
+    if (changed.has("eager") && this.eager) this.startNow();
     if (!this.started) return;
     if (changed.has("preview") || changed.has("feed")) {
       this.sourceReady = this.syncSource();
@@ -424,9 +426,9 @@ export class ChildAlert extends LitElement {
     const max =
       this.max !== undefined && this.max >= 0 ? Math.floor(this.max) : Infinity;
     const next = candidates.slice(0, max);
-    const previous = this.shown;
+    const previous = this.displayed;
     if (sameVersions(previous, next)) return;
-    this.shown = next;
+    this.displayed = next;
 
     const previousKeys = new Set(previous.map((alert) => alert.key));
     const added = next.filter((alert) => !previousKeys.has(alert.key));
@@ -457,11 +459,11 @@ export class ChildAlert extends LitElement {
   }
 
   private renderLayout() {
-    if (this.shown.length === 0) return nothing;
+    if (this.displayed.length === 0) return nothing;
     const layout: Layout = (LAYOUTS as readonly string[]).includes(this.layout)
       ? (this.layout as Layout)
       : "banner";
-    const alerts = this.shown;
+    const alerts = this.displayed;
     const strings = this.strings;
     const language = this.stringsLanguage;
     const theme = this.theme;

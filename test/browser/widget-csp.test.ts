@@ -65,7 +65,9 @@ async function loadPage(body: string, probe = ""): Promise<HTMLIFrameElement> {
   const iframe = document.createElement("iframe");
   iframe.style.width = "800px";
   iframe.style.height = "600px";
-  const loaded = new Promise((resolve) => iframe.addEventListener("load", resolve, { once: true }));
+  const loaded = new Promise((resolve) =>
+    iframe.addEventListener("load", resolve, { once: true }),
+  );
   iframe.src = `/feeds/${stem}-page`;
   document.body.append(iframe);
   await loaded;
@@ -79,18 +81,28 @@ describe("widget under a strict CSP", () => {
   });
 
   before(async () => {
-    const response = await fetch("/dist/widget/child-alert.iife.js", { method: "HEAD" });
+    const response = await fetch("/dist/widget/child-alert.iife.js", {
+      method: "HEAD",
+    });
     if (!response.ok) {
-      throw new Error("dist/widget/child-alert.iife.js is missing: run `npm run build` first.");
+      throw new Error(
+        "dist/widget/child-alert.iife.js is missing: run `npm run build` first.",
+      );
     }
   });
 
   it("control: inline script is blocked", async () => {
-    const frame = await loadPage("<script>window.__inline = 1</script>", TRUSTED_TYPES_PROBE);
+    const frame = await loadPage(
+      "<script>window.__inline = 1</script>",
+      TRUSTED_TYPES_PROBE,
+    );
     frames.push(frame);
     const page = frame.contentWindow as PageWindow;
     await waitFor(
-      () => page.__violations.some((violation) => violation.startsWith("script-src")),
+      () =>
+        page.__violations.some((violation) =>
+          violation.startsWith("script-src"),
+        ),
       "the inline-script violation",
     );
     expect(page.__inline).to.equal(undefined);
@@ -111,7 +123,11 @@ describe("widget under a strict CSP", () => {
           contact: "Call 112",
           web: "https://police.example.org/CSP",
           geocode: code,
-          photo: { derefUri: placeholderPngBase64(), mimeType: "image/png", description: "Invented" },
+          photo: {
+            derefUri: placeholderPngBase64(),
+            mimeType: "image/png",
+            description: "Invented",
+          },
         }),
       ]),
       contentType: "application/json",
@@ -122,21 +138,33 @@ describe("widget under a strict CSP", () => {
     );
     frames.push(frame);
     const page = frame.contentWindow as PageWindow;
-    const element = page.document.querySelector("child-alert") as HTMLElement & {
+    const element = page.document.querySelector(
+      "child-alert",
+    ) as HTMLElement & {
       alerts: unknown[];
     };
-    await waitFor(() => element.alerts?.length === 1, "the alert to load under the CSP", 15000);
+    await waitFor(
+      () => element.alerts?.length === 1,
+      "the alert to load under the CSP",
+      15000,
+    );
     const label = () =>
       element.shadowRoot
         ?.querySelector("[data-layout]")
         ?.shadowRoot?.querySelector("[part~=label]")?.textContent;
     // German strings come from dist/widget/i18n/de.json, beside the script.
-    await waitFor(() => label() === TRANSLATIONS.de!.abduction, "German strings from i18n/de.json");
-    const layout = element.shadowRoot!.querySelector("[data-layout]")!.shadowRoot!;
+    await waitFor(
+      () => label() === TRANSLATIONS.de!.abduction,
+      "German strings from i18n/de.json",
+    );
+    const layout =
+      element.shadowRoot!.querySelector("[data-layout]")!.shadowRoot!;
     const photo = layout.querySelector<HTMLImageElement>("[part~=photo]")!;
     await waitFor(() => photo.complete, "the photo to load");
     expect(photo.naturalWidth).to.be.above(0);
-    expect(page.getComputedStyle(layout.querySelector(".card")!).display).to.equal("flex");
+    expect(
+      page.getComputedStyle(layout.querySelector(".card")!).display,
+    ).to.equal("flex");
     expect(page.__violations).to.deep.equal([]);
   });
 });

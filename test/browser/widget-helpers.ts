@@ -6,7 +6,14 @@
 import type { CapAlert } from "../../shared/model/cap.js";
 import type { AlertView } from "../../shared/view/alert-view.js";
 
-/** An invented alert view; every field can be overridden. */
+/**
+ * Sender of the invented feed alerts, unique to this page load. Every test
+ * file shares the origin's IndexedDB store, so a fixed sender could meet an
+ * alert key that another file stored, ended or cancelled.
+ */
+export const FEED_SENDER = `police-${crypto.randomUUID().slice(0, 8)}@example.invalid`;
+
+/** Returns an invented alert view. Any field can be overridden. */
 export function makeView(overrides: Partial<AlertView> = {}): AlertView {
   const key = overrides.key ?? "police@example.invalid,CA-1";
   const sent = overrides.sent ?? "2026-12-04T10:00:00+02:00";
@@ -40,7 +47,7 @@ export function makeView(overrides: Partial<AlertView> = {}): AlertView {
   };
 }
 
-/** A PNG of a grey silhouette drawn on a canvas, as base64 (no data: prefix). */
+/** Draws a grey silhouette on a canvas and returns it as PNG base64 (no data: prefix). */
 export function placeholderPngBase64(): string {
   const canvas = document.createElement("canvas");
   canvas.width = 40;
@@ -98,7 +105,7 @@ export interface CapFields {
 
 /** Writes one invented CAP 1.2 alert as XML, escaping every value. */
 export function capXml(fields: CapFields): string {
-  const sender = fields.sender ?? "police@example.invalid";
+  const sender = fields.sender ?? FEED_SENDER;
   const element = (name: string, value: string | undefined) =>
     value === undefined ? "" : `<${name}>${escapeXml(value)}</${name}>`;
   const kind = fields.kind === undefined ? "abduction" : fields.kind;
@@ -147,7 +154,7 @@ export function capXml(fields: CapFields): string {
 </alert>`;
 }
 
-/** A CAP dateTime `offsetMs` from now, in UTC. */
+/** Returns the CAP dateTime `offsetMs` from now, in UTC. */
 export function capTimeFromNow(offsetMs: number): string {
   return new Date(Date.now() + offsetMs)
     .toISOString()
@@ -218,7 +225,7 @@ export async function waitFor(
   }
 }
 
-/** The shadow root of an element, which the test expects to exist. */
+/** Returns the shadow root of an element, and throws when it has none. */
 export function shadow(element: Element): ShadowRoot {
   const root = element.shadowRoot;
   if (root === null) throw new Error(`${element.localName} has no shadow root`);
@@ -232,7 +239,7 @@ export function capAlert(fields: CapFields): CapAlert {
   const [lat, lon, radius] = (fields.circle ?? "").split(/[ ,]/).map(Number);
   return {
     identifier: fields.identifier,
-    sender: fields.sender ?? "police@example.invalid",
+    sender: fields.sender ?? FEED_SENDER,
     sent: fields.sent,
     status: (fields.status ?? "Actual") as CapAlert["status"],
     msgType: fields.msgType ?? "Alert",

@@ -3,7 +3,13 @@ import { expect } from "chai";
 import { emulateMedia } from "@web/test-runner-commands";
 import "../../widget/define/define-layouts.js";
 import type { AlertLayoutElement } from "../../widget/layouts/alert-layout-element.js";
-import { makeView, mount, shadow, unmountAll } from "./widget-helpers.js";
+import {
+  makeView,
+  mount,
+  shadow,
+  unmountAll,
+  waitFor,
+} from "./widget-helpers.js";
 
 type Ticker = AlertLayoutElement & { stepping: boolean };
 
@@ -42,9 +48,9 @@ describe("widget media features", () => {
       null,
     );
     await emulateMedia({ reducedMotion: "reduce" });
-    await new Promise((resolve) => requestAnimationFrame(resolve));
+    // The media query's change event arrives with a later rendering update.
+    await waitFor(() => !ticker.stepping, "the ticker to stop stepping");
     await ticker.updateComplete;
-    expect(ticker.stepping).to.equal(false);
     expect(shadow(ticker).querySelector("[part~=pause-button]")).to.equal(null);
     expect(shadow(ticker).querySelector("[part~=next-button]")).to.not.equal(
       null,

@@ -6,7 +6,7 @@
  * set lives in memory for the page's lifetime.
  */
 
-/** The localStorage key that holds the dismissed versions. */
+/** The localStorage key that contains the dismissed versions. */
 export const DISMISSED_STORAGE_KEY = "child-alert:dismissed";
 
 let memoryFallback: Set<string> | null = null;
@@ -56,14 +56,16 @@ export function addDismissed(version: string): void {
 
 /**
  * Forgets dismissed versions that are not in `activeVersions`, so the record
- * holds only alerts still in force.
+ * contains only alerts still in force.
  *
- * NOTE: two widgets on one origin with different filters share the record,
- * so one of them prunes a version the other still shows; that alert then
- * reappears in the other widget.
+ * NOTE: two widgets on one origin with different filters share the record.
+ * One of them can prune a version that the other still shows, and that
+ * alert then reappears in the other widget.
  */
 export function pruneDismissed(activeVersions: ReadonlySet<string>): void {
   const versions = readDismissed();
-  const kept = new Set([...versions].filter((id) => activeVersions.has(id)));
-  if (kept.size !== versions.size) writeDismissed(kept);
+  const remaining = new Set(
+    [...versions].filter((id) => activeVersions.has(id)),
+  );
+  if (remaining.size !== versions.size) writeDismissed(remaining);
 }

@@ -6,8 +6,8 @@ export type AlertEngine = typeof import("./alert-engine.js");
 /**
  * Set to true by the classic-script build only. That build cannot split
  * code, so it loads the engine as a separate ES module from beside the
- * script; the module build and the sources import it with a plain dynamic
- * import, which bundlers follow.
+ * script. The module build and the sources use a plain dynamic import,
+ * which bundlers follow.
  */
 declare const __CHILD_ALERT_SEPARATE_ENGINE__: boolean | undefined;
 

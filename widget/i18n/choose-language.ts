@@ -40,7 +40,7 @@ export function chooseInterfaceLanguage(
   return "en";
 }
 
-/** The lower-case primary subtag of a BCP 47 tag ("pt" for "pt-BR"). */
+/** Returns the lower-case primary subtag of a BCP 47 tag ("pt" for "pt-BR"). */
 export function primarySubtag(tag: string | null | undefined): string {
   return (tag ?? "").trim().split(/[-_]/)[0]!.toLowerCase();
 }

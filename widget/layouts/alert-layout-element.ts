@@ -18,7 +18,7 @@ const COPY_STATUS_MS = 6000;
 /**
  * Base class of the presentational layouts. A layout renders the
  * `AlertView`s it is given and nothing else: it fetches nothing, stores
- * nothing and knows no client, so the browser extension's popup reuses it.
+ * nothing and depends on no client, so the browser extension's popup reuses it.
  *
  * Dismissing fires `child-alert-dismiss` (bubbles, not composed) on the
  * layout; whoever owns the layout decides what dismissal means.

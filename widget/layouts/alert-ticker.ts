@@ -23,7 +23,7 @@ export class AlertTickerLayout extends AlertLayoutElement {
     stepMs: { type: Number, attribute: "step-ms" },
     index: { state: true },
     paused: { state: true },
-    held: { state: true },
+    engaged: { state: true },
     reducedMotion: { state: true },
   };
 
@@ -34,7 +34,7 @@ export class AlertTickerLayout extends AlertLayoutElement {
   /** Whether the reader pressed Pause. */
   paused = false;
   /** Whether the pointer is over the ticker or focus is inside it. */
-  private held = false;
+  private engaged = false;
   private reducedMotion = false;
   private timer: ReturnType<typeof setInterval> | undefined;
   private motionQuery: MediaQueryList | undefined;
@@ -128,15 +128,15 @@ export class AlertTickerLayout extends AlertLayoutElement {
 
   private readonly onPointerEnter = () => {
     this.hovered = true;
-    this.held = true;
+    this.engaged = true;
   };
   private readonly onPointerLeave = () => {
     this.hovered = false;
-    this.held = this.focused;
+    this.engaged = this.focused;
   };
   private readonly onFocusIn = () => {
     this.focused = true;
-    this.held = true;
+    this.engaged = true;
   };
   private readonly onFocusOut = (event: FocusEvent) => {
     if (
@@ -150,7 +150,7 @@ export class AlertTickerLayout extends AlertLayoutElement {
     )
       return;
     this.focused = false;
-    this.held = this.hovered;
+    this.engaged = this.hovered;
   };
 
   /** Whether the ticker steps on its own now. */
@@ -158,7 +158,7 @@ export class AlertTickerLayout extends AlertLayoutElement {
     return (
       this.alerts.length > 1 &&
       !this.paused &&
-      !this.held &&
+      !this.engaged &&
       !this.reducedMotion
     );
   }

@@ -5,7 +5,7 @@ import { findPhoneLink, safeLinkUrl } from "../safety/safe-url.js";
 import { icon } from "./icons.js";
 import type { RenderContext } from "./render-context.js";
 
-/** Which actions a layout shows; all default to shown. */
+/** Actions a layout shows. Each one is shown unless set to false. */
 export interface ActionOptions {
   call?: boolean;
   web?: boolean;
@@ -14,7 +14,7 @@ export interface ActionOptions {
 }
 
 /**
- * The alert's actions: call (a `tel:` link built from a phone number in
+ * Renders the alert's actions: call (a `tel:` link built from a phone number in
  * the contact text), the authority's page, share (only when there is a
  * page to share) and dismiss.
  */

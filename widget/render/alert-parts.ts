@@ -12,7 +12,7 @@ import { isSampleAlert } from "../preview/sample-alert.js";
 import { safePhotoUrl } from "../safety/safe-url.js";
 import type { RenderContext } from "./render-context.js";
 
-/** The interface label naming the kind of alert. */
+/** Returns the interface label for the kind of alert. */
 export function kindName(alert: AlertView, context: RenderContext): string {
   const { strings } = context;
   if (alert.kind === "abduction") return strings.abduction;
@@ -49,7 +49,7 @@ export function renderLabels(
   return html`${kind}${status}${update}`;
 }
 
-/** The child's photo, or nothing when the alert has none or its URL fails the check. */
+/** Renders the child's photo, or nothing when the alert has none or its URL fails the check. */
 export function renderPhoto(alert: AlertView, className = "photo") {
   const photo = alert.photo;
   const src = photo ? safePhotoUrl(photo.url, photo.mimeType) : undefined;
@@ -102,7 +102,7 @@ export function timeText(alert: AlertView, context: RenderContext): string {
   return parts.join(" · ");
 }
 
-/** The area and the time span, on one line. */
+/** Renders the area and the time span on one line. */
 export function renderMeta(alert: AlertView, context: RenderContext) {
   return html`<p part="meta" class="meta">
     ${
@@ -129,10 +129,12 @@ export function renderFacts(alert: AlertView, context: RenderContext) {
     [strings.instruction, alert.instruction],
     [strings.contact, alert.contact],
   ];
-  const shown = rows.filter((row): row is [string, string] => Boolean(row[1]));
-  if (shown.length === 0) return nothing;
+  const present = rows.filter((row): row is [string, string] =>
+    Boolean(row[1]),
+  );
+  if (present.length === 0) return nothing;
   return html`<dl part="facts" class="facts">
-    ${shown.map(
+    ${present.map(
       ([label, value]) =>
         // prettier-ignore
         html`<dt>${label}</dt><dd lang=${alert.language} dir=${textDir(alert)}>${value}</dd>`,

@@ -1,7 +1,7 @@
 import type { AlertView } from "../../shared/view/alert-view.js";
 import type { UiStrings } from "../i18n/ui-strings.js";
 
-/** What the part templates need from the layout element that renders them. */
+/** Values and callbacks that the part templates take from their layout element. */
 export interface RenderContext {
   strings: UiStrings;
   /** Language of the interface strings, also the locale dates are formatted in. */

@@ -1,7 +1,7 @@
 /**
  * URL checks applied to every `href` and `src` the widget renders. The
- * client already filters feed URLs; these repeat the check so that a fault
- * there, or a caller passing its own AlertView, cannot put a `javascript:`
+ * client already filters feed URLs. These checks repeat it, so a fault
+ * there or a caller passing its own AlertView cannot put a `javascript:`
  * link or an SVG image into the page.
  */
 
@@ -65,7 +65,7 @@ const PHONE_CANDIDATE = /(?:\+|\b)\d[\d ().\-/]{0,20}\d\b/g;
 /**
  * Finds the first phone number in contact text: 3 to 15 digits (E.164
  * allows at most 15), optionally after "+", with spaces, dots, dashes,
- * slashes or brackets between them; an ISO date such as 2026-12-04 is
+ * slashes or brackets between them. An ISO date such as 2026-12-04 is
  * skipped. Returns undefined when there is none.
  */
 export function findPhoneLink(
