@@ -37,19 +37,20 @@ export function exportPrivateKeyJwk(key: WebCryptoKey): Promise<Ed25519Jwk> {
   return subtleCrypto().exportKey("jwk", key);
 }
 
+/** A public key's text, checked: the raw key bytes, or the public part of a JWK. */
+export type PublicKeyText =
+  { format: "raw"; bytes: Uint8Array } | { format: "jwk"; jwk: Ed25519Jwk };
+
 /**
- * Imports a public key written as base64 (standard or URL-safe) of its 32
- * raw bytes, or as an Ed25519 JWK in JSON. Throws a TypeError that names
- * the expected forms when the text is neither.
+ * Reads a public key written as base64 (standard or URL-safe) of its 32 raw
+ * bytes, or as an Ed25519 JWK in JSON, without importing it. Throws a
+ * TypeError that names the expected forms when the text is neither.
  */
-export function importPublicKey(text: string): Promise<WebCryptoKey> {
+export function readPublicKeyText(text: string): PublicKeyText {
   const trimmed = text.trim();
   if (trimmed.startsWith("{")) {
     const jwk = parseJwk(trimmed);
-    const publicJwk: Ed25519Jwk = { kty: "OKP", crv: "Ed25519", x: jwk.x };
-    return subtleCrypto().importKey("jwk", publicJwk, ED25519, false, [
-      "verify",
-    ]);
+    return { format: "jwk", jwk: { kty: "OKP", crv: "Ed25519", x: jwk.x } };
   }
   const raw = decodeBase64(trimmed);
   if (raw === null || raw.length !== ED25519_PUBLIC_KEY_BYTES) {
@@ -57,7 +58,18 @@ export function importPublicKey(text: string): Promise<WebCryptoKey> {
       `Invalid public key "${shorten(trimmed)}": expected the base64 of a ${ED25519_PUBLIC_KEY_BYTES}-byte Ed25519 public key, as "child-alert-feed keygen" writes it, or an Ed25519 JWK.`,
     );
   }
-  return subtleCrypto().importKey("raw", raw, ED25519, false, ["verify"]);
+  return { format: "raw", bytes: raw };
+}
+
+/**
+ * Imports a public key in a form `readPublicKeyText` reads. Rejects with a
+ * TypeError when the text is neither form.
+ */
+export async function importPublicKey(text: string): Promise<WebCryptoKey> {
+  const key = readPublicKeyText(text);
+  return key.format === "jwk"
+    ? subtleCrypto().importKey("jwk", key.jwk, ED25519, false, ["verify"])
+    : subtleCrypto().importKey("raw", key.bytes, ED25519, false, ["verify"]);
 }
 
 /**
