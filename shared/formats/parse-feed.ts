@@ -21,7 +21,7 @@ import { ATOM_NAMESPACE, isCapNamespace } from "./cap-namespaces.js";
 import { decodeInput, inputSize, type FeedInput } from "./decode-input.js";
 import { findCapAlerts, isCapAlertElement } from "./find-cap-alerts.js";
 import { IssueList } from "./issue-list.js";
-import { isJsonFeed } from "./json-feed.js";
+import { isJsonFeed, JSON_FEED_VERSION } from "./json-feed.js";
 import { readAtom } from "./read-atom.js";
 import { readCapXml } from "./read-cap-xml.js";
 import { isNwsGeoJson, readNwsGeoJson } from "./read-nws-geojson.js";
@@ -100,7 +100,7 @@ function readDocument(input: FeedInput, state: ParseState): void {
       text.slice(start, start + 40),
     );
   }
-  if (/^<!doctype\s+html|^<html[\s>]/i.test(text.slice(start, start + 20))) {
+  if (looksLikeHtml(text, start)) {
     return fail(
       state,
       "html-page",
@@ -108,6 +108,19 @@ function readDocument(input: FeedInput, state: ParseState): void {
     );
   }
   readXml(text, state);
+}
+
+/**
+ * Checks whether the document is an HTML page (an error page, a login
+ * page), even after leading comments or an XML declaration, so it is
+ * reported as such rather than as broken XML.
+ */
+function looksLikeHtml(text: string, start: number): boolean {
+  const head = text
+    .slice(start, start + 2048)
+    .replace(/<!--[\s\S]*?-->|<\?[\s\S]*?\?>/g, "")
+    .trimStart();
+  return /^<!doctype\s+html|^<html[\s>]/i.test(head);
 }
 
 function readXml(text: string, state: ParseState): void {
@@ -225,6 +238,14 @@ function readJson(text: string, state: ParseState): void {
   let drafts: { draft: unknown; entry: string }[];
   if (isJsonFeed(json)) {
     state.format = "child-alert-json";
+    if (json["version"] !== JSON_FEED_VERSION) {
+      state.issues.warning(
+        "invalid-value",
+        `The feed is of version ${JSON.stringify(json["version"])}, but this client reads version ${JSON_FEED_VERSION}; it was read as version ${JSON_FEED_VERSION}`,
+        { path: "version" },
+        json["version"],
+      );
+    }
     const alerts = json["alerts"];
     if (!Array.isArray(alerts)) {
       // Read as "no alerts", a broken feed would look as if every alert

@@ -89,11 +89,14 @@ function embeddedAlerts(
 }
 
 /**
- * Returns the entry's link to its CAP document: a link typed as CAP first, then an
- * XML-typed or untyped alternate link. Links typed as HTML, and links with
- * other relations (self, related, hub), are not CAP documents.
+ * Returns the entry's link to its CAP document: `content src` first (Atom's
+ * out-of-line content), then a link typed as CAP, then an XML-typed or
+ * untyped alternate link. Links typed as HTML, and links with other
+ * relations (self, related, hub), are not CAP documents.
  */
 function capLinkOf(entry: XmlElement): string | undefined {
+  const source = firstChild(entry, "content")?.attrs["src"]?.trim();
+  if (source) return source;
   const candidates = childElements(entry, "link").filter(
     (link) => (link.attrs["href"] ?? "").trim() !== "",
   );

@@ -15,6 +15,9 @@ import { findCapAlerts } from "./find-cap-alerts.js";
 import { readLinkSummary } from "./read-link-summary.js";
 import type { FoundAlert, XmlReadContext } from "./xml-read-context.js";
 
+/** The start of a CAP document that an item carries as escaped text in its description. */
+const ESCAPED_CAP = /^<(\?xml[\s>]|([\w.-]+:)?alert[\s>])/;
+
 export function readRss(
   root: XmlElement,
   context: XmlReadContext,
@@ -32,6 +35,11 @@ export function readRss(
     const guid = childText(item, "guid");
     const label = guid ? `item ${index + 1} (${guid})` : `item ${index + 1}`;
     const embedded = findCapAlerts(item);
+    const description = childText(item, "description");
+    if (embedded.length === 0 && description && ESCAPED_CAP.test(description)) {
+      const nested = context.parseNested(description, label);
+      if (nested !== undefined) embedded.push(...findCapAlerts(nested));
+    }
     if (embedded.length > 0) {
       for (const element of embedded) alerts.push({ element, entry: label });
       return;
