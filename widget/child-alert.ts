@@ -213,6 +213,8 @@ export class ChildAlert extends LitElement {
   /** Settles when the client matching the current attributes exists (or none is needed). */
   private sourceReady: Promise<void> = Promise.resolve();
   private sourceRequest = 0;
+  /** `sourceKey()` when the current client (or preview) was set up. */
+  private syncedSourceKey: string | null = null;
   private started = false;
   private idleHandle: { cancel(): void } | null = null;
   private sampleDismissed = false;
@@ -240,6 +242,7 @@ export class ChildAlert extends LitElement {
     this.client = null;
     this.started = false;
     this.sourceRequest += 1;
+    this.syncedSourceKey = null;
   }
 
   /**
@@ -276,7 +279,7 @@ export class ChildAlert extends LitElement {
       void this.loadStrings();
     if (changed.has("eager") && this.eager) this.startNow();
     if (!this.started) return;
-    if (changed.has("preview") || changed.has("feed")) {
+    if (this.sourceKey() !== this.syncedSourceKey) {
       this.sourceReady = this.syncSource();
       return;
     }
@@ -291,7 +294,10 @@ export class ChildAlert extends LitElement {
         "requestedLanguage",
       ] as const
     ).some((name) => changed.has(name));
-    if (settingsChanged) this.client?.update(this.clientSettings());
+    // A client made for this first update already read the current settings.
+    if (settingsChanged && this.hasUpdated) {
+      this.client?.update(this.clientSettings());
+    }
     if (changed.has("max")) this.recompute();
   }
 
@@ -301,6 +307,7 @@ export class ChildAlert extends LitElement {
    */
   private async syncSource(): Promise<void> {
     const request = ++this.sourceRequest;
+    this.syncedSourceKey = this.sourceKey();
     this.client?.stop();
     this.client = null;
     const feeds = this.preview ? [] : this.feedUrls();
@@ -337,6 +344,11 @@ export class ChildAlert extends LitElement {
     });
     this.client = client;
     await client.start();
+  }
+
+  /** What decides the client: the feeds, or preview mode. */
+  private sourceKey(): string {
+    return this.preview ? "preview" : this.feed;
   }
 
   private feedUrls(): string[] {
