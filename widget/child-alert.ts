@@ -310,11 +310,13 @@ export class ChildAlert extends LitElement {
     this.syncedSourceKey = this.sourceKey();
     this.client?.stop();
     this.client = null;
+
     const feeds = this.preview ? [] : this.feedUrls();
     if (feeds.length === 0) {
       this.recompute();
       return;
     }
+
     let engine: Awaited<ReturnType<typeof loadAlertEngine>>;
     try {
       engine = await loadAlertEngine();
@@ -326,7 +328,15 @@ export class ChildAlert extends LitElement {
     }
     // Attributes changed, or the element left the page, while it loaded.
     if (request !== this.sourceRequest || !this.started) return;
+
     const client = new engine.AlertClient({ feeds, ...this.clientSettings() });
+    this.listenTo(client);
+    this.client = client;
+    await client.start();
+  }
+
+  /** Follows a client's changes and logs each distinct feed error once. */
+  private listenTo(client: AlertClient): void {
     client.addEventListener("change", (event) => {
       if (this.client !== client) return;
       const detail = (event as CustomEvent<AlertChangeDetail>).detail;
@@ -342,8 +352,6 @@ export class ChildAlert extends LitElement {
       this.reportedErrors.add(report);
       console.warn(`child-alert: feed ${report}`);
     });
-    this.client = client;
-    await client.start();
   }
 
   /** What decides the client: the feeds, or preview mode. */
