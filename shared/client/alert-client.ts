@@ -29,6 +29,10 @@ import type {
   AlertStoreKind,
   FeedRecord,
 } from "../store/alert-store.js";
+import {
+  readerFeedFetch,
+  type ReaderFeedFetch,
+} from "../shards/client/reader-feed-fetch.js";
 import { openAlertStore } from "../store/open-alert-store.js";
 import type { AlertView } from "../view/alert-view.js";
 import type {
@@ -83,6 +87,15 @@ export interface AlertClientOptions {
   store?: AlertStore;
   /** The fetch function. Default `globalThis.fetch`. */
   fetch?: typeof fetch;
+  /**
+   * Publishers' Ed25519 public keys by feed URL, each the base64 of the
+   * raw key as `child-alert-feed keygen` writes it (or a JWK). A feed with
+   * a key is read only when `URL.sig` verifies over its bytes; otherwise
+   * the client reports a "feed-error" and keeps its last good alerts. The
+   * key of a feed index also checks its shards. Throws a TypeError at
+   * construction for a key that cannot be read.
+   */
+  feedKeys?: Record<string, string>;
   /** The clock for alert times, in milliseconds since the epoch. Default `Date.now`. */
   now?: () => number;
 }
@@ -138,6 +151,8 @@ export class AlertClient extends EventTarget {
   private readonly timeZones: Record<string, string>;
   private readonly fetchTimeoutMs: number | undefined;
   private readonly fetchFunction: typeof fetch;
+  /** Signature checks and shard selection (feed indexes) under `fetchFunction`. */
+  private readonly feedFetch: ReaderFeedFetch;
   private readonly now: () => number;
   private readonly givenStore: AlertStore | undefined;
 
@@ -183,8 +198,20 @@ export class AlertClient extends EventTarget {
       ]),
     );
     this.fetchTimeoutMs = options.fetchTimeoutMs;
-    this.fetchFunction =
-      options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.feedFetch = readerFeedFetch(
+      options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+      {
+        ...(options.feedKeys === undefined
+          ? {}
+          : { feedKeys: options.feedKeys }),
+        reader: () => ({
+          place: this.settings.place,
+          regions: this.settings.regions,
+        }),
+        now: () => this.now(),
+      },
+    );
+    this.fetchFunction = this.feedFetch.fetch;
     this.now = options.now ?? Date.now;
     this.givenStore = options.store;
   }
@@ -304,6 +331,17 @@ export class AlertClient extends EventTarget {
       for (const feed of this.feeds) this.refetch.add(feed);
     }
     this.showChanges("options", new Map(), new Map());
+    // A feed index serves the shards for the reader's place: poll again to
+    // choose them for the new place or regions.
+    const locationChanged =
+      options.place !== undefined || regions !== undefined;
+    if (
+      locationChanged &&
+      this.running &&
+      this.feeds.some((feed) => this.feedFetch.isIndex(feed))
+    ) {
+      void this.refresh();
+    }
   }
 
   private load(): Promise<void> {
