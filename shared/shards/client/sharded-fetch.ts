@@ -17,6 +17,11 @@
  *
  * The place and regions are only compared with the index on the device:
  * the requests are the same for every reader of a shard.
+ *
+ * NOTE: validators of the index and shards are kept in memory, so the first
+ * poll after a page load fetches them in full. And when AlertClients of one
+ * origin share a poller (its `coordinate` option), the polling client's
+ * place chooses the shards for all of them.
  */
 import type { ReaderLocation } from "../../geo/concerns.js";
 import { parseFeed } from "../../formats/parse-feed.js";
