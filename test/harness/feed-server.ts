@@ -35,6 +35,14 @@ export interface FeedScript {
   lastModified?: string;
   /** Value for the Date header, to simulate a server clock. */
   date?: string;
+  /** Close the connection without sending any response. */
+  hangUp?: boolean;
+  /**
+   * Responses for the first requests after this script is set, in order:
+   * request N (from 0) uses `sequence[N]` merged over this script, and
+   * later requests use this script alone. For "fail twice, then succeed".
+   */
+  sequence?: Omit<FeedScript, "sequence">[];
 }
 
 export interface LoggedRequest {
@@ -54,16 +62,20 @@ const CORS_HEADERS: Record<string, string> = {
   "Access-Control-Allow-Methods": "GET, HEAD, PUT, DELETE, OPTIONS",
   "Access-Control-Allow-Headers":
     "If-None-Match, If-Modified-Since, Content-Type",
-  "Access-Control-Expose-Headers": "ETag, Last-Modified, Date, Retry-After",
+  "Access-Control-Expose-Headers":
+    "ETag, Last-Modified, Date, Retry-After, Age",
 };
 
 export class FeedServer {
   private readonly scripts = new Map<string, FeedScript>();
   private readonly requests = new Map<string, LoggedRequest[]>();
+  /** Requests served per feed since its script was last set, to step through `sequence`. */
+  private readonly servedSinceSet = new Map<string, number>();
 
   /** Sets what `/feeds/NAME` returns, for callers in the same process. */
   setFeed(name: string, script: FeedScript): void {
     this.scripts.set(name, script);
+    this.servedSinceSet.set(name, 0);
   }
 
   /** Requests made to `/feeds/NAME` so far. */
@@ -74,6 +86,7 @@ export class FeedServer {
   reset(): void {
     this.scripts.clear();
     this.requests.clear();
+    this.servedSinceSet.clear();
   }
 
   /**
@@ -139,7 +152,7 @@ export class FeedServer {
     response: ServerResponse,
     name: string,
   ): Promise<void> {
-    const script = this.scripts.get(name);
+    const script = this.scriptForNextRequest(name);
     const log: LoggedRequest = {
       path: name,
       method: request.method ?? "GET",
@@ -163,6 +176,10 @@ export class FeedServer {
       return;
     }
     if (script.delayMs) await new Promise((r) => setTimeout(r, script.delayMs));
+    if (script.hangUp) {
+      request.socket.destroy();
+      return;
+    }
 
     const body =
       script.bodyBase64 !== undefined
@@ -206,6 +223,16 @@ export class FeedServer {
     log.bytes = request.method === "HEAD" ? 0 : body.length;
     response.writeHead(status, headers);
     response.end(request.method === "HEAD" ? undefined : body);
+  }
+
+  /** Returns the script for the next request of a feed, stepping through its `sequence`. */
+  private scriptForNextRequest(name: string): FeedScript | undefined {
+    const script = this.scripts.get(name);
+    if (script === undefined) return undefined;
+    const served = this.servedSinceSet.get(name) ?? 0;
+    this.servedSinceSet.set(name, served + 1);
+    const step = script.sequence?.[served];
+    return step === undefined ? script : { ...script, ...step };
   }
 }
 
