@@ -226,6 +226,18 @@ describe("child-alert element", () => {
     expect(headlines(element)).to.deep.equal(["Second region"]);
   });
 
+  it("region valueName may hold colons", async () => {
+    const value = `${Date.now()}`;
+    const served = await serveAlerts(
+      [{ identifier: `CL-${value}`, sent: capTimeFromNow(-HOUR) }],
+      ["profile:CAP-CP:Location:0.3", value],
+    );
+    const element = await mountAlert(
+      `feed="${served.feed}" region="profile:CAP-CP:Location:0.3:${value}"`,
+    );
+    expect(element.alerts.length).to.equal(1);
+  });
+
   it("filters by place and radius", async () => {
     const region = uniqueRegion();
     const name = uniqueFeedName("place");

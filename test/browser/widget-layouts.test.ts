@@ -9,6 +9,7 @@ import {
   placeholderPngBase64,
   shadow,
   unmountAll,
+  waitFor,
 } from "./widget-helpers.js";
 
 const LAYOUT_TAGS = [
@@ -264,6 +265,33 @@ describe("widget layouts", () => {
       toggle.click();
       await (root.host as AlertLayoutElement).updateComplete;
       expect(root.querySelectorAll("[part~=headline]").length).to.equal(2);
+    });
+  });
+
+  describe("ticker", () => {
+    it("steps on its own", async () => {
+      const ticker = mount<
+        AlertLayoutElement & { stepMs: number; index: number }
+      >("<child-alert-ticker></child-alert-ticker>");
+      ticker.stepMs = 50;
+      ticker.alerts = [
+        makeView(),
+        makeView({
+          key: "k2",
+          version: "k2,v",
+          headline: "Second invented alert",
+        }),
+      ];
+      await ticker.updateComplete;
+      const root = shadow(ticker);
+      const headline = () =>
+        root.querySelector("[part~=headline]")!.textContent!.trim();
+      expect(headline()).to.equal("Invented child missing from Example Park");
+      await waitFor(
+        () => headline() === "Second invented alert",
+        "the ticker to step",
+      );
+      expect(root.querySelector(".count")!.textContent).to.equal("2/2");
     });
   });
 
