@@ -21,12 +21,40 @@ export interface FeedRecord {
   etag?: string;
   /** `Last-Modified` of the last good response, sent back as `If-Modified-Since`. */
   lastModified?: string;
-  /** Time of the last readable response or 304, in milliseconds since the epoch. */
+  /** Time of the last readable response or 304, in milliseconds since the epoch, by the client's `now` clock. */
   lastGoodFetchMs?: number;
-  /** When the last fetch or parse failed, in milliseconds since the epoch. */
+  /** When the last fetch or parse failed, in milliseconds since the epoch, by the client's `now` clock. */
   lastErrorMs?: number;
   /** The error, as a sentence for a log or status line. */
   lastError?: string;
+  /**
+   * When the last request of a poll was made, by the reader's real clock
+   * (`Date.now`), in milliseconds since the epoch. Another tab that takes
+   * over polling waits one interval from it.
+   */
+  lastRequestMs?: number;
+  /**
+   * Real-clock time (`Date.now`) before which the server asked not to be
+   * polled, from `Retry-After`, in milliseconds since the epoch.
+   */
+  retryAfterUntilMs?: number;
+  /**
+   * The server's clock minus the reader's, from the `Date` header of the
+   * last good response, in milliseconds. Absent when the server sent no
+   * usable `Date`.
+   */
+  clockOffsetMs?: number;
+  /** Real-clock time (`Date.now`) of the good response the clock was last checked against. */
+  clockCheckedMs?: number;
+}
+
+/** The lifecycle state as `AlertStore.load` returns it. */
+export interface LoadedState extends LifecycleState {
+  /**
+   * How many records were not of the expected shape (a damaged or foreign
+   * database). They are left out of the state and deleted from the store.
+   */
+  invalidRecords?: number;
 }
 
 /**
@@ -36,8 +64,13 @@ export interface FeedRecord {
  */
 export interface AlertStore {
   readonly kind: AlertStoreKind;
+  /**
+   * Name of the IndexedDB database, for a store that the origin's other
+   * tabs share; undefined for a store in memory.
+   */
+  readonly databaseName?: string;
   /** Reads the alerts and tombstones stored. */
-  load(): Promise<LifecycleState>;
+  load(): Promise<LoadedState>;
   /**
    * Writes a change set from `applyMessages` or `expire`: stores added,
    * updated and touched alerts, deletes replaced and removed ones, writes
@@ -48,6 +81,12 @@ export interface AlertStore {
   getFeed(url: string): Promise<FeedRecord | undefined>;
   /** Writes the record of a feed, replacing any earlier one. */
   putFeed(record: FeedRecord): Promise<void>;
+  /**
+   * Deletes the tombstones written before `endedBeforeMs` and returns how
+   * many. Optional: the lifecycle prunes tombstones too; a store that
+   * implements this lets the client prune before it loads the state.
+   */
+  pruneTombstones?(endedBeforeMs: number): Promise<number>;
   /** Releases the store. Later calls fail. */
   close(): void;
 }

@@ -9,6 +9,7 @@ import {
   writtenAlerts,
   type AlertStore,
   type FeedRecord,
+  type LoadedState,
 } from "./alert-store.js";
 
 /**
@@ -23,7 +24,25 @@ export class MemoryAlertStore implements AlertStore {
   private readonly feeds = new Map<string, FeedRecord>();
   private closed = false;
 
-  async load(): Promise<LifecycleState> {
+  /**
+   * Creates an empty store, or one that starts with a copy of `initial`:
+   * the client passes its state when it falls back from IndexedDB.
+   */
+  constructor(
+    initial: { state?: LifecycleState; feeds?: Iterable<FeedRecord> } = {},
+  ) {
+    for (const alert of initial.state?.alerts.values() ?? []) {
+      this.alerts.set(alert.key, structuredClone(alert));
+    }
+    for (const tombstone of initial.state?.tombstones.values() ?? []) {
+      this.tombstones.set(tombstone.key, structuredClone(tombstone));
+    }
+    for (const record of initial.feeds ?? []) {
+      this.feeds.set(record.url, structuredClone(record));
+    }
+  }
+
+  async load(): Promise<LoadedState> {
     this.checkOpen();
     return {
       alerts: new Map(structuredClone([...this.alerts])),
@@ -52,6 +71,18 @@ export class MemoryAlertStore implements AlertStore {
   async putFeed(record: FeedRecord): Promise<void> {
     this.checkOpen();
     this.feeds.set(record.url, structuredClone(record));
+  }
+
+  async pruneTombstones(endedBeforeMs: number): Promise<number> {
+    this.checkOpen();
+    let pruned = 0;
+    for (const [key, tombstone] of this.tombstones) {
+      if (tombstone.endedMs < endedBeforeMs) {
+        this.tombstones.delete(key);
+        pruned += 1;
+      }
+    }
+    return pruned;
   }
 
   close(): void {

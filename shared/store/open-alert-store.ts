@@ -1,6 +1,12 @@
 import type { AlertStore, AlertStoreKind } from "./alert-store.js";
 import { DEFAULT_DATABASE_NAME, IdbAlertStore } from "./idb-alert-store.js";
 import { MemoryAlertStore } from "./memory-alert-store.js";
+import {
+  AlertStoreError,
+  describeStoreError,
+  storeFailureKind,
+  type StoreFailureKind,
+} from "./store-failure.js";
 
 /** Options for `openAlertStore`. */
 export interface OpenAlertStoreOptions {
@@ -8,8 +14,8 @@ export interface OpenAlertStoreOptions {
   name?: string;
   /**
    * How long to wait for IndexedDB before falling back to memory, in
-   * milliseconds. An open can wait indefinitely while another page keeps
-   * an older version of the database open. Default 10 000.
+   * milliseconds. Default 10 000. A blocked upgrade falls back at once,
+   * without waiting for this.
    */
   timeoutMs?: number;
 }
@@ -20,13 +26,16 @@ export interface OpenedAlertStore {
   kind: AlertStoreKind;
   /** The error that kept IndexedDB from being used; absent when it is used. */
   fallbackReason?: string;
+  /** The kind of that error; absent when IndexedDB is used. */
+  fallbackKind?: StoreFailureKind;
 }
 
 /**
  * Opens the IndexedDB store, or a memory store when IndexedDB is missing,
- * fails to open (as in some private windows) or does not open in time.
- * The result names the store opened, once, so the caller can tell the
- * reader that alerts will not be kept between visits.
+ * fails to open (as in some private windows), is blocked by another page
+ * that keeps an older version open, or does not open in time. The result
+ * names the store opened, once, so the caller can tell the reader that
+ * alerts will not be kept between visits.
  */
 export async function openAlertStore(
   options: OpenAlertStoreOptions = {},
@@ -39,7 +48,10 @@ export async function openAlertStore(
     timer = setTimeout(
       () =>
         reject(
-          new Error(`IndexedDB did not open "${name}" within ${timeoutMs} ms.`),
+          new AlertStoreError(
+            "timeout",
+            `IndexedDB did not open "${name}" within ${timeoutMs} ms.`,
+          ),
         ),
       timeoutMs,
     );
@@ -53,14 +65,13 @@ export async function openAlertStore(
     return {
       store: new MemoryAlertStore(),
       kind: "memory",
-      fallbackReason: describeError(error),
+      fallbackReason: describeStoreError(error),
+      fallbackKind:
+        error instanceof AlertStoreError
+          ? error.kind
+          : storeFailureKind(error, "read"),
     };
   } finally {
     clearTimeout(timer);
   }
-}
-
-function describeError(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return String(error);
 }
