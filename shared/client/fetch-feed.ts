@@ -27,7 +27,10 @@ export interface FetchFeedOptions {
   signal?: AbortSignal;
   /** The fetch function. Default `globalThis.fetch`. */
   fetch?: typeof fetch;
-  /** The current time, to turn an HTTP-date `Retry-After` into a delay. Default `Date.now`. */
+  /**
+   * The current time, to turn an HTTP-date `Retry-After` into a delay when
+   * the response has no `Date` header. Default `Date.now`.
+   */
   now?: () => number;
 }
 
@@ -40,9 +43,11 @@ export type FetchFeedResult =
       lastModified?: string;
       /** The `Date` header: the server's clock. */
       date?: string;
+      /** The `Age` header: seconds a cache held the response, to add to `date`. */
+      age?: string;
       contentType?: string;
     }
-  | { kind: "not-modified"; date?: string }
+  | { kind: "not-modified"; date?: string; age?: string }
   | {
       kind: "error";
       /** "network" also covers a body cut short and a body over `maxBytes`. */
@@ -90,11 +95,13 @@ export async function fetchFeed(
       signal: controller.signal,
     });
     const date = headerOrUndefined(response, "Date");
+    const age = headerOrUndefined(response, "Age");
     if (response.status === 304) {
       await response.body?.cancel().catch(() => {});
-      return date === undefined
-        ? { kind: "not-modified" }
-        : { kind: "not-modified", date };
+      const result: FetchFeedResult = { kind: "not-modified" };
+      if (date !== undefined) result.date = date;
+      if (age !== undefined) result.age = age;
+      return result;
     }
     if (!response.ok) {
       await response.body?.cancel().catch(() => {});
@@ -104,9 +111,13 @@ export async function fetchFeed(
         status: response.status,
         message: `The feed ${url} returned HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}.`,
       };
+      // An HTTP-date Retry-After is read against the response's own Date
+      // when it has one, so a wrong clock on the reader's device does not
+      // shorten or lengthen the wait.
+      const serverNow = date === undefined ? NaN : Date.parse(date);
       const retryAfterMs = parseRetryAfter(
         response.headers.get("Retry-After"),
-        (options.now ?? Date.now)(),
+        Number.isNaN(serverNow) ? (options.now ?? Date.now)() : serverNow,
       );
       if (retryAfterMs !== undefined) result.retryAfterMs = retryAfterMs;
       return result;
@@ -122,6 +133,7 @@ export async function fetchFeed(
     const lastModified = headerOrUndefined(response, "Last-Modified");
     if (lastModified !== undefined) result.lastModified = lastModified;
     if (date !== undefined) result.date = date;
+    if (age !== undefined) result.age = age;
     const contentType = headerOrUndefined(response, "Content-Type");
     if (contentType !== undefined) result.contentType = contentType;
     return result;

@@ -1,14 +1,16 @@
 /**
- * One poll of one feed: the conditional GET, the parse, and the CAP
- * documents that an index links to. Nothing here touches the alert store,
- * so no storage transaction is open while the network is awaited.
+ * One poll of one feed: the conditional GET (with its retries), the parse,
+ * and the CAP documents that an index links to. Nothing here touches the
+ * alert store, so no storage transaction is open while the network is
+ * awaited.
  */
-import { parseFeed } from "../formats/parse-feed.js";
 import type { CapAlert } from "../model/cap.js";
-import type { CapLink } from "../model/feed.js";
+import type { CapLink, ParseOptions, ParseResult } from "../model/feed.js";
 import type { FeedRecord } from "../store/alert-store.js";
-import { fetchFeed } from "./fetch-feed.js";
+import { fetchFeedWithRetry } from "./fetch-with-retry.js";
 import { mapWithConcurrency } from "./map-with-concurrency.js";
+import { parseFeedBody, type ParseBodyOptions } from "./parse-feed-body.js";
+import type { RetryPolicy } from "./retry-policy.js";
 
 /** How many linked CAP documents of one index are fetched at once: 4. */
 export const LINK_CONCURRENCY = 4;
@@ -21,6 +23,12 @@ export interface PollContext {
   timeZone?: string;
   /** Time allowed for each request, in milliseconds. */
   timeoutMs?: number;
+  /** The retry policy for failed requests. Default `DEFAULT_RETRY_POLICY`. */
+  retry?: RetryPolicy;
+  /** The parse worker for large bodies. Default: none, every body is parsed on the calling thread. */
+  parse?: Omit<ParseBodyOptions, "signal">;
+  /** The reader's clock, to stamp when the response arrived. Default `Date.now`. */
+  now?: () => number;
   /** Tells whether a linked document must be fetched, from its summary in the index. */
   shouldFetchLink: (link: CapLink) => boolean;
   /** Called with the alerts of each linked document read. */
@@ -29,9 +37,19 @@ export interface PollContext {
   onLinkError: (url: string, message: string) => void;
 }
 
+/** The server's clock as a response gave it, to check the reader's clock against. */
+export interface ServerTime {
+  /** The `Date` header. */
+  date?: string;
+  /** The `Age` header. */
+  age?: string;
+  /** The reader's clock (`PollContext.now`) when the response arrived. */
+  receivedMs: number;
+}
+
 /** The outcome of one poll of one feed. */
 export type PollOutcome =
-  | { kind: "not-modified" }
+  | { kind: "not-modified"; serverTime: ServerTime }
   | { kind: "error"; message: string; retryAfterMs?: number }
   | {
       kind: "ok";
@@ -43,30 +61,28 @@ export type PollOutcome =
        * be stored, or the next poll would get a 304 and never retry it.
        */
       complete: boolean;
+      serverTime: ServerTime;
     };
 
 /**
  * Polls a feed. With `record`, the request is conditional on its
- * validators. A document that cannot be read as a whole (`fatal`) is an
- * error, like a failed request.
+ * validators. An empty body, an HTML page, a truncated body or any
+ * document that cannot be read as a whole (`fatal`) is an error, like a
+ * failed request, so the client keeps its last good alerts.
  */
 export async function pollFeed(
   url: string,
   record: FeedRecord | undefined,
   context: PollContext,
 ): Promise<PollOutcome> {
-  const response = await fetchFeed(url, {
+  const now = context.now ?? Date.now;
+  const response = await fetchFeedWithRetry(url, {
     ...(record?.etag === undefined ? {} : { etag: record.etag }),
     ...(record?.lastModified === undefined
       ? {}
       : { lastModified: record.lastModified }),
-    ...(context.timeoutMs === undefined
-      ? {}
-      : { timeoutMs: context.timeoutMs }),
-    signal: context.signal,
-    fetch: context.fetch,
+    ...requestOptions(context),
   });
-  if (response.kind === "not-modified") return { kind: "not-modified" };
   if (response.kind === "error") {
     return response.retryAfterMs === undefined
       ? { kind: "error", message: response.message }
@@ -76,8 +92,14 @@ export async function pollFeed(
           retryAfterMs: response.retryAfterMs,
         };
   }
+  const serverTime: ServerTime = { receivedMs: now() };
+  if (response.date !== undefined) serverTime.date = response.date;
+  if (response.age !== undefined) serverTime.age = response.age;
+  if (response.kind === "not-modified") {
+    return { kind: "not-modified", serverTime };
+  }
 
-  const parsed = parseFeed(response.bytes, parseOptions(url, context));
+  const parsed = await parse(response.bytes, url, context);
   if (parsed.fatal) {
     return { kind: "error", message: unreadableMessage(url, parsed.errors) };
   }
@@ -90,6 +112,7 @@ export async function pollFeed(
     kind: "ok",
     alerts: [...parsed.alerts, ...linked.flatMap((alerts) => alerts ?? [])],
     complete: linked.every((alerts) => alerts !== null),
+    serverTime,
   };
   if (response.etag !== undefined) outcome.etag = response.etag;
   if (response.lastModified !== undefined) {
@@ -103,13 +126,7 @@ async function readLink(
   link: CapLink,
   context: PollContext,
 ): Promise<CapAlert[] | null> {
-  const response = await fetchFeed(link.url, {
-    ...(context.timeoutMs === undefined
-      ? {}
-      : { timeoutMs: context.timeoutMs }),
-    signal: context.signal,
-    fetch: context.fetch,
-  });
+  const response = await fetchFeedWithRetry(link.url, requestOptions(context));
   if (response.kind === "not-modified") {
     context.onLinkError(
       link.url,
@@ -121,7 +138,7 @@ async function readLink(
     context.onLinkError(link.url, response.message);
     return null;
   }
-  const parsed = parseFeed(response.bytes, parseOptions(link.url, context));
+  const parsed = await parse(response.bytes, link.url, context);
   if (parsed.fatal) {
     context.onLinkError(link.url, unreadableMessage(link.url, parsed.errors));
     return null;
@@ -132,10 +149,31 @@ async function readLink(
   return parsed.alerts;
 }
 
-function parseOptions(url: string, context: PollContext) {
-  return context.timeZone === undefined
-    ? { baseUrl: url }
-    : { baseUrl: url, timeZone: context.timeZone };
+function requestOptions(context: PollContext) {
+  return {
+    ...(context.timeoutMs === undefined
+      ? {}
+      : { timeoutMs: context.timeoutMs }),
+    ...(context.retry === undefined ? {} : { retry: context.retry }),
+    signal: context.signal,
+    fetch: context.fetch,
+  };
+}
+
+async function parse(
+  bytes: Uint8Array,
+  url: string,
+  context: PollContext,
+): Promise<ParseResult> {
+  const options: ParseOptions =
+    context.timeZone === undefined
+      ? { baseUrl: url }
+      : { baseUrl: url, timeZone: context.timeZone };
+  const parsed = await parseFeedBody(bytes, options, {
+    ...context.parse,
+    signal: context.signal,
+  });
+  return parsed.result;
 }
 
 function unreadableMessage(
