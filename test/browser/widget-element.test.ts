@@ -304,6 +304,30 @@ describe("child-alert element", () => {
     expect(element.alerts.map((a) => a.headline)).to.deep.equal(["Abduction"]);
   });
 
+  it("renders long lists in chunks", async () => {
+    const served = await serveAlerts(
+      Array.from({ length: 45 }, (_, index) => ({
+        identifier: `CH-${Date.now()}-${index}`,
+        sent: capTimeFromNow(-HOUR - index * 1000),
+      })),
+    );
+    const firstRender: number[] = [];
+    const element = mount<ChildAlert>(
+      `<child-alert eager layout="list" feed="${served.feed}" region="${served.region}"></child-alert>`,
+    );
+    element.addEventListener("child-alert-change", () => {
+      void element.updateComplete.then(() => {
+        const layout = shadow(element).querySelector("[data-layout]") as
+          (Element & { alerts: unknown[] }) | null;
+        firstRender.push(layout?.alerts.length ?? 0);
+      });
+    });
+    await element.refresh();
+    expect(element.alerts.length).to.equal(45);
+    expect(firstRender[0]).to.equal(20);
+    expect(headlines(element).length).to.equal(45);
+  });
+
   it("include-test shows test alerts", async () => {
     const served = await serveAlerts([
       {
