@@ -3,8 +3,8 @@
  * scripts/build.ts makes in order:
  *
  * - `vite build` (mode "production"): child-alert.js, an ES module with
- *   Lit bundled in; the alert engine is a dynamic import that becomes its
- *   own chunk in chunks/, which bundlers of this module follow.
+ *   Lit bundled in. Its alert engine is a dynamic import that becomes a
+ *   chunk in chunks/, which bundlers of this module follow.
  * - `vite build --mode iife`: child-alert.iife.js, one classic script that
  *   defines `<child-alert>`. It carries the element, the layouts, Lit and
  *   the English and Greek strings, and loads child-alert-engine.js from
@@ -36,6 +36,33 @@ function interfaceStringFiles(): Plugin {
   };
 }
 
+/**
+ * Collapses the whitespace and comments inside Lit `css` template literals
+ * of the widget's sources, which the minifier keeps verbatim. Only
+ * literals without `${}` interpolation are touched.
+ */
+function minifyCssTemplates(): Plugin {
+  return {
+    name: "child-alert-minify-css",
+    transform(code, id) {
+      if (!/\/widget\/.*\.ts$/.test(id)) return null;
+      const minified = code.replace(
+        /\bcss`([^`$]*)`/g,
+        (_match, text: string) => {
+          const compact = text
+            .replace(/\/\*[\s\S]*?\*\//g, "")
+            .replace(/\s+/g, " ")
+            .replace(/\s*([{};,>])\s*/g, "$1")
+            .replace(/;}/g, "}")
+            .trim();
+          return `css\`${compact}\``;
+        },
+      );
+      return minified === code ? null : { code: minified, map: null };
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const iife = mode === "iife";
   const engine = mode === "engine";
@@ -50,7 +77,10 @@ export default defineConfig(({ mode }) => {
       ...(iife ? { "import.meta.url": "undefined" } : {}),
       __CHILD_ALERT_SEPARATE_ENGINE__: JSON.stringify(iife),
     },
-    plugins: iife || engine ? [] : [interfaceStringFiles()],
+    plugins: [
+      minifyCssTemplates(),
+      ...(iife || engine ? [] : [interfaceStringFiles()]),
+    ],
     publicDir: false,
     build: {
       outDir: "dist/widget",

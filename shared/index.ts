@@ -36,13 +36,16 @@ export type {
   AlertClientOptions,
   AlertClientUpdate,
   FeedStatus,
+  PollingRole,
 } from "./client/alert-client.js";
 export type {
   AlertChangeDetail,
   AlertClientEventMap,
   ChangeSource,
   FeedErrorDetail,
+  ForgetDetail,
   RemovalReason,
+  StatusDetail,
   StoreErrorDetail,
 } from "./client/client-events.js";
 export {
@@ -50,6 +53,11 @@ export {
   MAX_POLL_INTERVAL_MS,
   DEFAULT_POLL_INTERVAL_MS,
 } from "./client/polling-interval.js";
+export { PHOTO_CACHE_NAME } from "./client/forget-alerts.js";
+export { STALE_AFTER_INTERVALS } from "./client/staleness.js";
+export { DEFAULT_RETRY_POLICY } from "./client/retry-policy.js";
+export type { RetryPolicy } from "./client/retry-policy.js";
+export { WORKER_PARSE_MIN_BYTES } from "./client/parse-feed-body.js";
 
 export { openAlertStore } from "./store/open-alert-store.js";
 export { IdbAlertStore } from "./store/idb-alert-store.js";
@@ -58,7 +66,10 @@ export type {
   AlertStore,
   AlertStoreKind,
   FeedRecord,
+  LoadedState,
 } from "./store/alert-store.js";
+export { AlertStoreError } from "./store/store-failure.js";
+export type { StoreFailureKind } from "./store/store-failure.js";
 
 export { applyMessages } from "./lifecycle/apply-messages.js";
 export { alertEnd, DEFAULT_LIFETIME_MS } from "./lifecycle/end-time.js";

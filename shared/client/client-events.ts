@@ -1,6 +1,10 @@
 /** Events that `AlertClient` dispatches, and their details. */
 import type { EndReason } from "../lifecycle/lifecycle-state.js";
+import type { StoreFailureKind } from "../store/store-failure.js";
 import type { AlertView } from "../view/alert-view.js";
+import type { ForgetDetail } from "./forget-alerts.js";
+
+export type { ForgetDetail } from "./forget-alerts.js";
 
 /**
  * Cause of a change event:
@@ -34,6 +38,38 @@ export interface AlertChangeDetail {
   /** Alerts no longer shown, by key, with the reason. */
   removed: { key: string; reason: RemovalReason }[];
   source: ChangeSource;
+  /** As `client.stale`: the alerts shown may be out of date. */
+  stale: boolean;
+  /** As `client.lastGoodFetch`: the oldest of the feeds' last good fetch times. */
+  lastGoodFetch?: number;
+}
+
+/**
+ * Detail of the "status" event, dispatched when `stale` or
+ * `lastGoodFetch` changes: after a poll, when a feed's data grows too old
+ * without a poll, or when another tab's poll is loaded.
+ */
+export interface StatusDetail {
+  stale: boolean;
+  /** Milliseconds since the epoch, by the client's `now` clock; absent when a feed never had a good fetch. */
+  lastGoodFetch?: number;
+  /** The status of every feed, as `client.feedStatus(url)`. */
+  feeds: FeedStatus[];
+}
+
+/** Status of one feed, for a status line or a log. */
+export interface FeedStatus {
+  url: string;
+  /** Time of the last readable response or 304, in milliseconds since the epoch, by the client's `now` clock. */
+  lastGoodFetchMs?: number;
+  /** Time of the last failure, in milliseconds since the epoch, by the client's `now` clock. */
+  lastErrorMs?: number;
+  lastError?: string;
+  /**
+   * True when the feed never had a good fetch, or its last one is more than
+   * `STALE_AFTER_INTERVALS` (3) polling intervals old.
+   */
+  stale: boolean;
 }
 
 /** Detail of the "feed-error" event. */
@@ -46,9 +82,20 @@ export interface FeedErrorDetail {
   feedUrl?: string;
 }
 
-/** Detail of the "store-error" event: a read or write of the alert store failed. */
+/**
+ * Detail of the "store-error" event: the alert store failed, or held
+ * damaged records. It is dispatched once per `kind` for the life of the
+ * client, not once per failed write.
+ */
 export interface StoreErrorDetail {
   message: string;
+  /** The kind of failure. */
+  kind?: StoreFailureKind;
+  /**
+   * True when the client now keeps alerts in memory only, so they will not
+   * be kept between visits. False when it goes on with the same store.
+   */
+  fallback?: boolean;
 }
 
 /** Events of `AlertClient`, by type, for typed `addEventListener` calls. */
@@ -56,4 +103,6 @@ export interface AlertClientEventMap {
   change: CustomEvent<AlertChangeDetail>;
   "feed-error": CustomEvent<FeedErrorDetail>;
   "store-error": CustomEvent<StoreErrorDetail>;
+  status: CustomEvent<StatusDetail>;
+  forget: CustomEvent<ForgetDetail>;
 }

@@ -52,6 +52,8 @@ function makeClient(
     // Long enough that no timed poll runs during a test: tests poll with refresh().
     intervalMs: 3_600_000,
     languages: ["en"],
+    // One request per feed and poll; retries have their own tests.
+    retry: { maxAttempts: 1 },
     ...options,
   });
   clients.push(client);

@@ -63,6 +63,8 @@ export class AlertTickerLayout extends AlertLayoutElement {
         white-space: nowrap;
       }
       .headline {
+        margin: 0;
+        font-size: 1em;
         font-weight: 700;
       }
       :host {
