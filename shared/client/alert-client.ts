@@ -3,15 +3,15 @@
  * Cancel, keeps the alerts on the device, and lists the alerts the reader
  * should see.
  *
- * It uses no DOM API, so it runs in a page, a Web Worker, an extension
- * service worker and Node 20 (with the memory store). The reader's place
- * and regions are used on the device only: requests carry no place, no
- * cookies, no credentials and no referrer.
+ * It needs no DOM API, so it runs in a page, a Web Worker, an extension
+ * service worker and Node 20 (with the memory store). Where a page exists
+ * it pauses while the page is hidden, and where Web Locks exist the
+ * clients of one site's tabs share one poller (see poll-coordinator.ts).
+ * The reader's place and regions are used on the device only: requests
+ * carry no place, no cookies, no credentials and no referrer.
  */
 import type { EventFilter } from "../filter/events.js";
-import { statusShown } from "../filter/events.js";
 import type { Place } from "../geo/place.js";
-import { alertKey } from "../lifecycle/alert-key.js";
 import { applyMessages } from "../lifecycle/apply-messages.js";
 import { DEFAULT_LIFETIME_MS } from "../lifecycle/end-time.js";
 import { expire } from "../lifecycle/expire.js";
@@ -21,9 +21,9 @@ import {
   type EndReason,
   type LifecycleChanges,
   type LifecycleState,
+  type StoredAlert,
 } from "../lifecycle/lifecycle-state.js";
-import type { CapLink } from "../model/feed.js";
-import { capTimeToEpochMs } from "../time/cap-time.js";
+import { TOMBSTONE_RETENTION_MS } from "../lifecycle/transition.js";
 import type {
   AlertStore,
   AlertStoreKind,
@@ -39,9 +39,21 @@ import type {
   AlertChangeDetail,
   AlertClientEventMap,
   ChangeSource,
+  FeedStatus,
   RemovalReason,
+  StatusDetail,
 } from "./client-events.js";
+import { combineClockOffsets, serverClockOffset } from "./clock-offset.js";
+import { heldByRetryAfter, nextPollMs } from "./feed-schedule.js";
+import {
+  alertsToForget,
+  deleteFromCache,
+  PHOTO_CACHE_NAME,
+} from "./forget-alerts.js";
+import { LinkMemory } from "./link-memory.js";
 import { mapWithConcurrency } from "./map-with-concurrency.js";
+import { watchPageVisibility, type PageVisibility } from "./page-visibility.js";
+import { coordinationName, PollCoordinator } from "./poll-coordinator.js";
 import { pollFeed, type PollOutcome } from "./poll-feed.js";
 import { feedPollInterval, MAX_POLL_INTERVAL_MS } from "./polling-interval.js";
 import {
@@ -51,10 +63,18 @@ import {
   visibleAlerts,
   type ReaderSettings,
 } from "./reader-settings.js";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
+import { isStale, staleAt } from "./staleness.js";
+import { StoreGuard } from "./store-guard.js";
 import { diffViews } from "./view-changes.js";
+
+export type { FeedStatus } from "./client-events.js";
 
 /** How many feeds are fetched at once: 4. */
 const FEED_CONCURRENCY = 4;
+
+/** Maximum delay of `setTimeout`: its delay is a signed 32-bit number, and longer ones fire at once. */
+const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
 
 /** Options of `AlertClient`. */
 export interface AlertClientOptions {
@@ -83,8 +103,35 @@ export interface AlertClientOptions {
   timeZones?: Record<string, string>;
   /** Time allowed for each request, in milliseconds. Default 30 seconds. */
   fetchTimeoutMs?: number;
-  /** Storage for alerts. Default `openAlertStore()`: IndexedDB, else memory. */
+  /**
+   * The retry policy within one poll. Default: 3 attempts, waits drawn up
+   * to 2 s then 4 s, and a `Retry-After` of up to 30 s waited out (see
+   * retry-policy.ts).
+   */
+  retry?: Partial<RetryPolicy>;
+  /** Storage for alerts. Default `openAlertStore({ name: databaseName })`: IndexedDB, else memory. */
   store?: AlertStore;
+  /** IndexedDB database name for the default store. Default "child-alert". */
+  databaseName?: string;
+  /**
+   * Share one poller among the clients of this origin that use the same
+   * database and feeds, through Web Locks and BroadcastChannel. Default
+   * true; it applies only to an IndexedDB store.
+   */
+  coordinate?: boolean;
+  /**
+   * Cache Storage cache from which the photos of ended alerts are deleted,
+   * or false for none. Default `{ name: PHOTO_CACHE_NAME }`.
+   */
+  photoCache?: { name: string } | false;
+  /**
+   * URL of the parse worker script (parse-worker.ts, built), to parse
+   * large feed bodies off the main thread. Without it, every body is
+   * parsed on the calling thread.
+   */
+  parseWorkerUrl?: string | URL;
+  /** Smallest body parsed in the worker, in bytes. Default 512 KiB. */
+  parseInWorkerMinBytes?: number;
   /** The fetch function. Default `globalThis.fetch`. */
   fetch?: typeof fetch;
   /**
@@ -96,7 +143,11 @@ export interface AlertClientOptions {
    * construction for a key that cannot be read.
    */
   feedKeys?: Record<string, string>;
-  /** The clock for alert times, in milliseconds since the epoch. Default `Date.now`. */
+  /**
+   * The reader's clock, in milliseconds since the epoch. Default
+   * `Date.now`. End times are judged by this clock corrected by the feed
+   * servers' `Date` headers; fetch times are reported by it as it is.
+   */
   now?: () => number;
 }
 
@@ -108,15 +159,8 @@ export type AlertClientUpdate = Partial<
   >
 >;
 
-/** Status of one feed, for a status line or a log. */
-export interface FeedStatus {
-  url: string;
-  /** Time of the last readable response or 304, in milliseconds since the epoch. */
-  lastGoodFetchMs?: number;
-  /** Time of the last failure, in milliseconds since the epoch. */
-  lastErrorMs?: number;
-  lastError?: string;
-}
+/** The client's role in polling: alone, as the origin's poller, or following it. */
+export type PollingRole = "independent" | "leader" | "follower";
 
 type Listener<E> = ((event: E) => void) | { handleEvent(event: E): void };
 
@@ -147,27 +191,29 @@ export class AlertClient extends EventTarget {
   private readonly feeds: string[];
   private readonly settings: ReaderSettings;
   private readonly intervalMs: number | undefined;
-  private readonly tombstoneRetentionMs: number | undefined;
+  private readonly tombstoneRetentionMs: number;
   private readonly timeZones: Record<string, string>;
   private readonly fetchTimeoutMs: number | undefined;
+  private readonly retryPolicy: RetryPolicy;
   private readonly fetchFunction: typeof fetch;
   /** Signature checks and shard selection (feed indexes) under `fetchFunction`. */
   private readonly feedFetch: ReaderFeedFetch;
   private readonly now: () => number;
   private readonly givenStore: AlertStore | undefined;
+  private readonly databaseName: string | undefined;
+  private readonly coordinate: boolean;
+  private readonly photoCacheName: string | undefined;
+  private readonly parseWorkerUrl: string | URL | undefined;
+  private readonly parseInWorkerMinBytes: number | undefined;
+  /** Real time (`Date.now`) when the client was made: a clock check after it is this session's. */
+  private readonly createdMs = Date.now();
 
-  private store: AlertStore | undefined;
+  private readonly guard: StoreGuard;
   private loading: Promise<void> | undefined;
   private state: LifecycleState = emptyLifecycleState();
   private views: AlertView[] = [];
   private readonly records = new Map<string, FeedRecord>();
-  /** Real time (Date.now) at which each feed is next due, for the poll timer. */
-  private readonly nextDue = new Map<string, number>();
-  /** Linked documents read: their entry's `updated` and the keys they contained. */
-  private readonly linksRead = new Map<
-    string,
-    { updated: string | undefined; keys: string[] }
-  >();
+  private readonly links = new LinkMemory();
   /** Feeds to fetch without validators next time, because a setting changed what is fetched. */
   private readonly refetch = new Set<string>();
   private polling: Promise<void> | undefined;
@@ -175,8 +221,14 @@ export class AlertClient extends EventTarget {
   private abort = new AbortController();
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
   private expiryTimer: ReturnType<typeof setTimeout> | undefined;
-  private openedStoreKind: AlertStoreKind | undefined;
-  private storeFallbackReason: string | undefined;
+  private staleTimer: ReturnType<typeof setTimeout> | undefined;
+  private visibility: PageVisibility | undefined;
+  private coordinator: PollCoordinator | undefined;
+  /** Refresh requests of followers that the running or next poll serves. */
+  private servedRequests: string[] = [];
+  private lastStatus: { stale: boolean; lastGoodFetch?: number } | undefined;
+  /** Tail of the tasks that replace `state` after awaiting; see `exclusively`. */
+  private stateQueue: Promise<void> = Promise.resolve();
 
   constructor(options: AlertClientOptions) {
     super();
@@ -190,7 +242,8 @@ export class AlertClient extends EventTarget {
       defaultLifetimeMs: options.defaultLifetimeMs ?? DEFAULT_LIFETIME_MS,
     };
     this.intervalMs = options.intervalMs;
-    this.tombstoneRetentionMs = options.tombstoneRetentionMs;
+    this.tombstoneRetentionMs =
+      options.tombstoneRetentionMs ?? TOMBSTONE_RETENTION_MS;
     this.timeZones = Object.fromEntries(
       Object.entries(options.timeZones ?? {}).map(([feed, zone]) => [
         new URL(feed).href,
@@ -198,6 +251,7 @@ export class AlertClient extends EventTarget {
       ]),
     );
     this.fetchTimeoutMs = options.fetchTimeoutMs;
+    this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.feedFetch = readerFeedFetch(
       options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
       {
@@ -214,6 +268,23 @@ export class AlertClient extends EventTarget {
     this.fetchFunction = this.feedFetch.fetch;
     this.now = options.now ?? Date.now;
     this.givenStore = options.store;
+    this.databaseName = options.databaseName;
+    this.coordinate = options.coordinate ?? true;
+    this.photoCacheName =
+      options.photoCache === false
+        ? undefined
+        : (options.photoCache?.name ?? PHOTO_CACHE_NAME);
+    this.parseWorkerUrl = options.parseWorkerUrl;
+    this.parseInWorkerMinBytes = options.parseInWorkerMinBytes;
+    this.guard = new StoreGuard({
+      snapshot: () => ({
+        state: this.state,
+        feeds: [...this.records.values()],
+      }),
+      report: (detail) =>
+        this.dispatchEvent(new CustomEvent("store-error", { detail })),
+      fellBack: () => this.leaveCoordination(),
+    });
   }
 
   /** The alerts the reader should see now, newest first. */
@@ -223,22 +294,61 @@ export class AlertClient extends EventTarget {
 
   /**
    * The kind of store in use ("indexeddb" or "memory"), once the store is
-   * open; undefined before.
+   * open; undefined before. It turns to "memory" when IndexedDB fails later.
    */
   get storeKind(): AlertStoreKind | undefined {
-    return this.openedStoreKind;
+    return this.guard.kind;
   }
 
-  /** The error that kept IndexedDB from being used, when the client fell back to memory on its own. */
+  /** The error that made the client keep alerts in memory instead of IndexedDB; undefined while it does not. */
   get storeFallback(): string | undefined {
-    return this.storeFallbackReason;
+    return this.guard.fallbackReason;
+  }
+
+  /**
+   * The oldest of the feeds' last good fetch times (a readable response or
+   * a 304), in milliseconds since the epoch by the `now` clock. It is
+   * undefined while a feed never had one. A surface shows it as "data from
+   * HH:MM".
+   */
+  get lastGoodFetch(): number | undefined {
+    let oldest: number | undefined;
+    for (const feed of this.feeds) {
+      const time = this.records.get(feed)?.lastGoodFetchMs;
+      if (time === undefined) return undefined;
+      oldest = oldest === undefined ? time : Math.min(oldest, time);
+    }
+    return oldest;
+  }
+
+  /**
+   * True when the alerts shown may be out of date: a feed never had a good
+   * fetch, or its last one is more than three polling intervals old.
+   */
+  get stale(): boolean {
+    const now = this.now();
+    return this.feeds.some((feed) =>
+      isStale(
+        this.records.get(feed)?.lastGoodFetchMs,
+        this.feedInterval(feed),
+        now,
+      ),
+    );
+  }
+
+  /** Whether this client polls alone, polls for the origin's tabs, or follows the tab that does. */
+  get pollingRole(): PollingRole {
+    if (this.coordinator === undefined) return "independent";
+    return this.coordinator.leader ? "leader" : "follower";
   }
 
   /**
    * Loads the stored alerts and dispatches "change" with source "cache"
-   * before any network response, then starts polling. Resolves once the cache
-   * event was dispatched; the first poll goes on after that (listen for the
-   * "network" change, or await `refresh()`, which joins it).
+   * before any network response, then starts polling: at once for feeds
+   * not requested within the last interval (by this tab or another), else
+   * when their interval ends. Resolves once the cache event was dispatched;
+   * the first poll goes on after that (listen for the "network" change, or
+   * await `refresh()`, which joins it).
    */
   async start(): Promise<void> {
     if (this.running) return;
@@ -247,45 +357,56 @@ export class AlertClient extends EventTarget {
     await this.load();
     if (!this.running) return;
     const expired = this.expireNow();
-    if (expired !== null) await this.save(expired);
-    this.views = visibleAlerts(
-      this.state.alerts.values(),
-      this.settings,
-      this.now(),
-    );
+    if (expired !== null) await this.save(expired.changes, expired.before);
+    this.views = this.visibleNow();
+    this.lastStatus = this.statusSummary();
     this.dispatchChange({
       alerts: this.alerts,
       added: this.alerts,
       updated: [],
       removed: [],
       source: "cache",
+      ...this.lastStatus,
     });
     this.scheduleExpiry();
-    void this.refresh();
+    this.scheduleStaleCheck();
+    this.visibility = watchPageVisibility((hidden) =>
+      this.onVisibilityChange(hidden),
+    );
+    this.setUpCoordination();
+    if (!this.visibility.hidden) this.resume();
   }
 
   /**
-   * Polls every feed now, and settles when the state is updated and the
-   * change event, if any, was dispatched. When a poll is already running,
-   * returns that poll. Never rejects: failures are "feed-error" and
-   * "store-error" events.
+   * Polls every feed now (except one whose server asked, with
+   * `Retry-After`, not to be polled yet), and settles when the state is
+   * updated and the change event, if any, was dispatched. When a poll is
+   * already running, returns that poll. In a tab that follows another
+   * tab's poller, sends that poller a refresh request and settles once its
+   * result is shown here. Never rejects: failures are "feed-error" and "store-error"
+   * events.
    */
   refresh(): Promise<void> {
     if (this.polling !== undefined) return this.polling;
-    this.polling = this.poll(this.feeds).finally(() => {
-      this.polling = undefined;
-      this.schedulePoll();
-    });
-    return this.polling;
+    if (this.running && this.coordinator?.leader === false) {
+      return this.refreshThroughLeader();
+    }
+    return this.runPoll(this.feeds);
   }
 
-  /** Stops polling, clears timers and aborts requests in flight. Idempotent. */
+  /** Stops polling, clears timers and aborts requests in flight. Idempotent; `start()` resumes. */
   stop(): void {
     this.running = false;
     clearTimeout(this.pollTimer);
     clearTimeout(this.expiryTimer);
+    clearTimeout(this.staleTimer);
     this.pollTimer = undefined;
     this.expiryTimer = undefined;
+    this.staleTimer = undefined;
+    this.visibility?.stop();
+    this.visibility = undefined;
+    this.coordinator?.close();
+    this.coordinator = undefined;
     this.abort.abort();
   }
 
@@ -294,7 +415,14 @@ export class AlertClient extends EventTarget {
     const href = URL.canParse(url) ? new URL(url).href : url;
     if (!this.feeds.includes(href)) return undefined;
     const record = this.records.get(href);
-    const status: FeedStatus = { url: href };
+    const status: FeedStatus = {
+      url: href,
+      stale: isStale(
+        record?.lastGoodFetchMs,
+        this.feedInterval(href),
+        this.now(),
+      ),
+    };
     if (record?.lastGoodFetchMs !== undefined) {
       status.lastGoodFetchMs = record.lastGoodFetchMs;
     }
@@ -329,6 +457,12 @@ export class AlertClient extends EventTarget {
       // Linked documents of statuses that were not shown were skipped, so
       // the next poll fetches every index in full instead of accepting a 304.
       for (const feed of this.feeds) this.refetch.add(feed);
+      // The coordination group depends on the statuses fetched.
+      if (this.coordinator !== undefined) {
+        this.leaveCoordination();
+        this.setUpCoordination();
+        if (this.visibility?.hidden === false) this.resume();
+      }
     }
     this.showChanges("options", new Map(), new Map());
     // A feed index serves the shards for the reader's place: poll again to
@@ -344,6 +478,8 @@ export class AlertClient extends EventTarget {
     }
   }
 
+  // --- Store -------------------------------------------------------------
+
   private load(): Promise<void> {
     this.loading ??= this.openAndLoad();
     return this.loading;
@@ -351,100 +487,202 @@ export class AlertClient extends EventTarget {
 
   private async openAndLoad(): Promise<void> {
     if (this.givenStore !== undefined) {
-      this.store = this.givenStore;
+      this.guard.use(this.givenStore);
     } else {
-      const opened = await openAlertStore();
-      this.store = opened.store;
-      this.storeFallbackReason = opened.fallbackReason;
-    }
-    this.openedStoreKind = this.store.kind;
-    try {
-      this.state = await this.store.load();
-      for (const feed of this.feeds) {
-        const record = await this.store.getFeed(feed);
-        if (record !== undefined) this.records.set(feed, record);
+      const opened = await openAlertStore(
+        this.databaseName === undefined ? {} : { name: this.databaseName },
+      );
+      this.guard.use(opened.store);
+      if (opened.fallbackReason !== undefined) {
+        this.guard.openedInMemory(
+          opened.fallbackKind ?? "open-failed",
+          opened.fallbackReason,
+        );
       }
-    } catch (error) {
-      this.reportStoreError("read", error);
     }
+    await this.readStore();
+  }
+
+  /**
+   * Reads the feed records and the state from the store. Tombstones past
+   * their retention are deleted first, where the store can, once the clock
+   * was ever checked against a server (retention is 30 days, so an offset
+   * measured in an earlier visit is close enough).
+   */
+  private async readStore(): Promise<LifecycleState | undefined> {
+    const records = await this.guard.read(async (store) => {
+      const found: FeedRecord[] = [];
+      for (const feed of this.feeds) {
+        const record = await store.getFeed(feed);
+        if (record !== undefined) found.push(record);
+      }
+      return found;
+    });
+    for (const record of records ?? []) this.records.set(record.url, record);
+    if (this.records.size > 0 && this.clockEverChecked()) {
+      const prunedBefore = this.correctedNow() - this.tombstoneRetentionMs;
+      await this.guard.read(
+        async (store) => await store.pruneTombstones?.(prunedBefore),
+      );
+    }
+    const loaded = await this.guard.read((store) => store.load());
+    if (loaded === undefined) return undefined;
+    if (loaded.invalidRecords !== undefined && loaded.invalidRecords > 0) {
+      this.guard.reportInvalidRecords(loaded.invalidRecords);
+    }
+    const state: LifecycleState = {
+      alerts: loaded.alerts,
+      tombstones: loaded.tombstones,
+    };
+    this.state = state;
+    return state;
+  }
+
+  private async save(
+    changes: LifecycleChanges,
+    before: LifecycleState,
+  ): Promise<void> {
+    if (isEmptyChanges(changes)) return;
+    await this.guard.write((store) => store.saveChanges(changes), changes);
+    await this.forget(before, this.state);
+  }
+
+  private async saveRecord(record: FeedRecord): Promise<void> {
+    await this.guard.write((store) => store.putFeed(record));
+  }
+
+  /**
+   * Deletes every other copy of the alerts held in `before` but not in
+   * `after`: their photos in the photo cache, and, through the "forget"
+   * event, whatever a surface keeps of them.
+   */
+  private async forget(
+    before: LifecycleState,
+    after: LifecycleState,
+  ): Promise<void> {
+    const detail = alertsToForget(before, after);
+    if (detail.keys.length === 0) return;
+    this.dispatchEvent(new CustomEvent("forget", { detail }));
+    if (this.photoCacheName === undefined) return;
+    try {
+      await deleteFromCache(this.photoCacheName, detail.photoUrls);
+    } catch {
+      // Cache Storage refused (an insecure context, storage disabled):
+      // there is then no cached copy to delete.
+    }
+  }
+
+  // --- Polling -------------------------------------------------------------
+
+  private runPoll(feeds: readonly string[]): Promise<void> {
+    if (this.polling !== undefined) return this.polling;
+    this.polling = this.poll(feeds).finally(() => {
+      this.polling = undefined;
+      this.schedulePoll();
+    });
+    return this.polling;
   }
 
   private async poll(feeds: readonly string[]): Promise<void> {
     await this.load();
     const signal = this.abort.signal;
+    const served = this.servedRequests.splice(0);
     const outcomes = await mapWithConcurrency(
       [...feeds],
       FEED_CONCURRENCY,
       (url) => this.pollOne(url, signal),
     );
     if (signal.aborted) return;
-
-    const removedReasons = new Map<string, EndReason>();
-    const previousKeys = new Map<string, string>();
-    for (const [index, outcome] of outcomes.entries()) {
-      const url = feeds[index]!;
-      if (outcome === null) continue;
-      if (outcome.kind === "ok") {
-        const { state, changes } = applyMessages(this.state, outcome.alerts, {
-          now: this.now(),
-          feedUrl: url,
-          defaultLifetimeMs: this.settings.defaultLifetimeMs,
-          ...this.retentionOption(),
-        });
-        this.state = state;
-        collectChanges(changes, removedReasons, previousKeys);
-        await this.save(changes);
-      }
-      await this.recordOutcome(url, outcome);
-    }
-    const expired = this.expireNow();
-    if (expired !== null) {
-      collectChanges(expired, removedReasons, previousKeys);
-      await this.save(expired);
-    }
-    this.forgetEndedLinks();
-    this.showChanges("network", removedReasons, previousKeys);
-    this.scheduleExpiry();
+    await this.exclusively(() => this.applyOutcomes(feeds, outcomes, served));
   }
 
   /**
-   * Drops the memory of linked documents whose alerts are neither stored
-   * nor have a tombstone any more, so the map does not grow without bound.
+   * Applies the outcomes of a poll: the feed records, the messages, expiry,
+   * forgetting, the change event, and the announcement to other tabs.
    */
-  private forgetEndedLinks(): void {
-    for (const [url, read] of this.linksRead) {
-      const known = read.keys.some(
-        (key) => this.state.alerts.has(key) || this.state.tombstones.has(key),
-      );
-      if (!known) this.linksRead.delete(url);
+  private async applyOutcomes(
+    feeds: readonly string[],
+    outcomes: readonly ({ outcome: PollOutcome; requestMs: number } | null)[],
+    served: readonly string[],
+  ): Promise<void> {
+    // The clock is checked against every response before any alert is
+    // judged by it.
+    for (const [index, polled] of outcomes.entries()) {
+      if (polled !== null) this.recordOutcome(feeds[index]!, polled);
     }
+    const before = this.state;
+    const removedReasons = new Map<string, EndReason>();
+    const previousKeys = new Map<string, string>();
+    for (const [index, polled] of outcomes.entries()) {
+      if (polled === null || polled.outcome.kind !== "ok") continue;
+      const { state, changes } = applyMessages(
+        this.state,
+        polled.outcome.alerts,
+        {
+          now: this.correctedNow(),
+          feedUrl: feeds[index]!,
+          defaultLifetimeMs: this.settings.defaultLifetimeMs,
+          tombstoneRetentionMs: this.tombstoneRetentionMs,
+        },
+      );
+      this.state = state;
+      collectChanges(changes, removedReasons, previousKeys);
+      await this.guard.write((store) => store.saveChanges(changes), changes);
+    }
+    for (const [index, polled] of outcomes.entries()) {
+      const record = this.records.get(feeds[index]!);
+      if (polled !== null && record !== undefined) {
+        await this.saveRecord(record);
+      }
+    }
+    const expired = this.expireNow();
+    if (expired !== null) {
+      collectChanges(expired.changes, removedReasons, previousKeys);
+      await this.guard.write(
+        (store) => store.saveChanges(expired.changes),
+        expired.changes,
+      );
+    }
+    await this.forget(before, this.state);
+    this.links.forgetEnded(this.state);
+    this.showChanges("network", removedReasons, previousKeys);
+    this.scheduleExpiry();
+    this.coordinator?.announceStateChanged([
+      ...served,
+      ...this.servedRequests.splice(0),
+    ]);
   }
 
-  /** Polls one feed unless a Retry-After still holds; null when skipped. */
+  /** Polls one feed unless its server's Retry-After still holds; null when skipped. */
   private async pollOne(
     url: string,
     signal: AbortSignal,
-  ): Promise<PollOutcome | null> {
-    const due = this.nextDue.get(url);
-    if (due !== undefined && due > Date.now() && this.retryHeld.has(url)) {
-      return null;
-    }
+  ): Promise<{ outcome: PollOutcome; requestMs: number } | null> {
+    const requestMs = Date.now();
+    if (heldByRetryAfter(this.records.get(url), requestMs)) return null;
     const record = this.refetch.has(url) ? undefined : this.records.get(url);
     this.refetch.delete(url);
     const timeZone = this.timeZones[url];
-    return pollFeed(url, record, {
+    const outcome = await pollFeed(url, record, {
       fetch: this.fetchFunction,
       signal,
+      now: this.now,
+      retry: this.retryPolicy,
       ...(timeZone === undefined ? {} : { timeZone }),
       ...(this.fetchTimeoutMs === undefined
         ? {}
         : { timeoutMs: this.fetchTimeoutMs }),
-      shouldFetchLink: (link) => this.shouldFetchLink(link),
-      onLinkRead: (link, alerts) =>
-        this.linksRead.set(link.url, {
-          updated: link.updated,
-          keys: alerts.map((alert) => alertKey(alert.sender, alert.identifier)),
-        }),
+      parse: {
+        ...(this.parseWorkerUrl === undefined
+          ? {}
+          : { workerUrl: this.parseWorkerUrl }),
+        ...(this.parseInWorkerMinBytes === undefined
+          ? {}
+          : { minBytes: this.parseInWorkerMinBytes }),
+      },
+      shouldFetchLink: (link) =>
+        this.links.shouldFetch(link, this.state, this.settings.includeTest),
+      onLinkRead: (link, alerts) => this.links.remember(link, alerts),
       onLinkError: (linkUrl, message) =>
         this.dispatchEvent(
           new CustomEvent("feed-error", {
@@ -452,65 +690,29 @@ export class AlertClient extends EventTarget {
           }),
         ),
     });
-  }
-
-  /** Feeds whose next poll waits for the server's Retry-After. */
-  private readonly retryHeld = new Set<string>();
-
-  /**
-   * Tells whether a linked CAP document must be fetched. It is skipped when
-   * the index's summary shows it is an Ack or Error, has a status not shown,
-   * is already stored at the same or a later `sent`, or has ended (a
-   * tombstone). Without a summary, a document already read is skipped while
-   * its entry's `updated` is unchanged and its alerts are still stored or
-   * ended.
-   */
-  private shouldFetchLink(link: CapLink): boolean {
-    if (link.msgType === "Ack" || link.msgType === "Error") return false;
-    if (
-      link.status !== undefined &&
-      !statusShown(link.status, this.settings.includeTest)
-    ) {
-      return false;
-    }
-    if (link.sender !== undefined && link.identifier !== undefined) {
-      const key = alertKey(link.sender, link.identifier);
-      if (this.state.tombstones.has(key)) return false;
-      const stored = this.state.alerts.get(key);
-      if (stored === undefined) return true;
-      const sentMs =
-        link.sent === undefined ? null : capTimeToEpochMs(link.sent);
-      return sentMs !== null && sentMs > stored.sentMs;
-    }
-    const read = this.linksRead.get(link.url);
-    if (read === undefined || read.updated !== link.updated) return true;
-    return !read.keys.every(
-      (key) => this.state.alerts.has(key) || this.state.tombstones.has(key),
-    );
+    return { outcome, requestMs };
   }
 
   /**
-   * Updates the feed's record. Validators are stored only after a complete
-   * good fetch. After a failed fetch, an unreadable body or a failed linked
-   * document the old validators stay, so the next request fetches again
-   * instead of getting a 304 for content the client never read.
+   * Updates the feed's record in memory from a poll's outcome (the caller
+   * writes it). Validators are stored only after a complete good fetch.
+   * After a failed fetch, an unreadable body or a failed linked document
+   * the old validators stay, so the next request fetches again instead of
+   * getting a 304 for content the client never read.
    */
-  private async recordOutcome(
+  private recordOutcome(
     url: string,
-    outcome: PollOutcome,
-  ): Promise<void> {
-    const now = Date.now();
+    { outcome, requestMs }: { outcome: PollOutcome; requestMs: number },
+  ): void {
     const record: FeedRecord = { ...(this.records.get(url) ?? { url }) };
-    this.retryHeld.delete(url);
+    record.lastRequestMs = requestMs;
+    delete record.retryAfterUntilMs;
     if (outcome.kind === "error") {
-      record.lastErrorMs = now;
+      record.lastErrorMs = this.now();
       record.lastError = outcome.message;
       if (outcome.retryAfterMs !== undefined) {
-        this.retryHeld.add(url);
-        this.nextDue.set(
-          url,
-          now + Math.min(outcome.retryAfterMs, MAX_POLL_INTERVAL_MS),
-        );
+        record.retryAfterUntilMs =
+          Date.now() + Math.min(outcome.retryAfterMs, MAX_POLL_INTERVAL_MS);
       }
       this.dispatchEvent(
         new CustomEvent("feed-error", {
@@ -518,52 +720,307 @@ export class AlertClient extends EventTarget {
         }),
       );
     } else {
-      record.lastGoodFetchMs = now;
+      record.lastGoodFetchMs = this.now();
+      const { date, age, receivedMs } = outcome.serverTime;
+      setOrDelete(
+        record,
+        "clockOffsetMs",
+        serverClockOffset(date, age, receivedMs),
+      );
+      record.clockCheckedMs = Date.now();
       if (outcome.kind === "ok" && outcome.complete) {
         setOrDelete(record, "etag", outcome.etag);
         setOrDelete(record, "lastModified", outcome.lastModified);
       }
     }
     this.records.set(url, record);
-    try {
-      await this.store?.putFeed(record);
-    } catch (error) {
-      this.reportStoreError("write", error);
+  }
+
+  /** Sets the timer for the next due feed, when this client polls and its page is shown. */
+  private schedulePoll(): void {
+    clearTimeout(this.pollTimer);
+    this.pollTimer = undefined;
+    if (!this.mayPoll() || this.feeds.length === 0) return;
+    const now = Date.now();
+    const next = Math.min(...this.feeds.map((feed) => this.nextDue(feed, now)));
+    this.pollTimer = setTimeout(
+      () => {
+        this.pollTimer = undefined;
+        if (!this.mayPoll()) return;
+        const realNow = Date.now();
+        const due = this.feeds.filter(
+          (feed) => this.nextDue(feed, realNow) <= realNow,
+        );
+        if (this.polling !== undefined || due.length === 0) {
+          this.schedulePoll();
+          return;
+        }
+        void this.runPoll(due);
+      },
+      Math.min(Math.max(0, next - now), MAX_TIMER_DELAY_MS),
+    );
+  }
+
+  private nextDue(feed: string, realNowMs: number): number {
+    return nextPollMs(
+      this.records.get(feed),
+      this.feedInterval(feed),
+      realNowMs,
+    );
+  }
+
+  private feedInterval(feed: string): number {
+    return feedPollInterval(this.intervalMs, feed);
+  }
+
+  /** True when this client polls on its own timer: started, shown, and not following another tab. */
+  private mayPoll(): boolean {
+    return (
+      this.running &&
+      this.visibility?.hidden !== true &&
+      (this.coordinator === undefined || this.coordinator.leader)
+    );
+  }
+
+  // --- Visibility and coordination ----------------------------------------
+
+  /** Starts polling, or waiting for the lock, after `start()` or when the page is shown. */
+  private resume(): void {
+    if (this.coordinator !== undefined) this.coordinator.join();
+    else this.schedulePoll();
+  }
+
+  private onVisibilityChange(hidden: boolean): void {
+    if (!this.running) return;
+    if (hidden) {
+      // A hidden page neither polls nor keeps the lock, so a shown tab can
+      // take over. When every tab is hidden, no client polls.
+      clearTimeout(this.pollTimer);
+      this.pollTimer = undefined;
+      this.coordinator?.leave();
+      return;
     }
+    // Feeds that came due while the page was hidden are polled at once.
+    if (this.coordinator !== undefined) {
+      void this.followStore().then(() => this.resume());
+    } else {
+      this.resume();
+    }
+  }
+
+  /** Joins the origin's poller election when the store is shared and the platform allows it. */
+  private setUpCoordination(): void {
+    const databaseName = this.guard.store?.databaseName;
+    if (
+      !this.coordinate ||
+      this.coordinator !== undefined ||
+      databaseName === undefined ||
+      this.guard.kind !== "indexeddb" ||
+      !PollCoordinator.isSupported()
+    ) {
+      return;
+    }
+    this.coordinator = new PollCoordinator(
+      coordinationName(databaseName, this.feeds, this.settings.includeTest),
+      {
+        onLeadershipChange: (leader) => this.onLeadershipChange(leader),
+        onStateChanged: () => this.followStore(),
+        onRefreshRequest: (id) => {
+          this.servedRequests.push(id);
+          void this.refresh();
+        },
+      },
+    );
+  }
+
+  /** Stops coordinating (the store fell back to memory, or settings changed) and polls alone. */
+  private leaveCoordination(): void {
+    if (this.coordinator === undefined) return;
+    this.coordinator.close();
+    this.coordinator = undefined;
+    if (this.running && this.visibility?.hidden !== true) this.schedulePoll();
+  }
+
+  private onLeadershipChange(leader: boolean): void {
+    if (!leader) {
+      clearTimeout(this.pollTimer);
+      this.pollTimer = undefined;
+      return;
+    }
+    // Take over from the state and records the last leader wrote, then
+    // poll the feeds it last requested more than an interval ago.
+    void this.followStore().then(() => this.schedulePoll());
+  }
+
+  private async refreshThroughLeader(): Promise<void> {
+    const outcome = await this.coordinator!.requestRefresh();
+    if (outcome === "served") return;
+    await this.runPoll(this.feeds);
   }
 
   /**
-   * Ends alerts whose end time has passed in the state held in memory, and
-   * returns the changes for the caller to save, or null when there are none.
+   * Runs a task that reads and replaces `state` after awaiting, once the
+   * tasks before it have finished, so a reload from the store and a poll's
+   * changes never interleave and undo each other.
    */
-  private expireNow(): LifecycleChanges | null {
-    const { state, changes } = expire(
-      this.state,
-      this.now(),
-      this.retentionOption(),
+  private exclusively<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.stateQueue.then(task);
+    this.stateQueue = run.then(
+      () => {},
+      () => {},
     );
+    return run;
+  }
+
+  /**
+   * Reloads the state and records another tab wrote, and shows what
+   * changed as a "network" change.
+   */
+  private followStore(): Promise<void> {
+    return this.exclusively(() => this.reloadFromStore());
+  }
+
+  private async reloadFromStore(): Promise<void> {
+    if (!this.running) return;
+    const before = this.state;
+    const loaded = await this.readStore();
+    if (loaded === undefined) return;
+    await this.forget(before, this.state);
+    const expired = this.expireNow();
+    if (expired !== null) await this.save(expired.changes, expired.before);
+    this.showChanges("network", new Map(), new Map());
+    this.scheduleExpiry();
+  }
+
+  // --- Time ----------------------------------------------------------------
+
+  /** Returns the reader's clock corrected by the offset measured against the feed servers. */
+  private correctedNow(): number {
+    const offsets: number[] = [];
+    for (const feed of this.feeds) {
+      const offset = this.records.get(feed)?.clockOffsetMs;
+      if (offset !== undefined) offsets.push(offset);
+    }
+    return this.now() + combineClockOffsets(offsets);
+  }
+
+  /**
+   * True once a feed server responded since this client was made (to this
+   * client or to the tab that polls for it), so the corrected clock rests
+   * on a fresh check. Until then an alert whose end has passed is hidden but not
+   * deleted: a clock that is hours fast must not delete a live alert,
+   * which a tombstone would then keep hidden.
+   */
+  private clockCheckedNow(): boolean {
+    return this.feeds.some(
+      (feed) => (this.records.get(feed)?.clockCheckedMs ?? 0) >= this.createdMs,
+    );
+  }
+
+  private clockEverChecked(): boolean {
+    return this.feeds.some(
+      (feed) => this.records.get(feed)?.clockCheckedMs !== undefined,
+    );
+  }
+
+  /**
+   * Ends alerts whose end time has passed by the corrected clock, once the
+   * clock was checked. Returns the changes for the caller to save, with the
+   * state before them, or null when there are none.
+   */
+  private expireNow(): {
+    changes: LifecycleChanges;
+    before: LifecycleState;
+  } | null {
+    if (!this.clockCheckedNow()) return null;
+    const before = this.state;
+    const { state, changes } = expire(before, this.correctedNow(), {
+      tombstoneRetentionMs: this.tombstoneRetentionMs,
+    });
     if (isEmptyChanges(changes)) return null;
     this.state = state;
-    return changes;
+    return { changes, before };
   }
 
-  private async save(changes: LifecycleChanges): Promise<void> {
-    if (isEmptyChanges(changes)) return;
-    try {
-      await this.store?.saveChanges(changes);
-    } catch (error) {
-      this.reportStoreError("write", error);
+  /**
+   * Sets a timer for the earliest end time still ahead, so an alert leaves
+   * when it ends, between polls.
+   */
+  private scheduleExpiry(): void {
+    clearTimeout(this.expiryTimer);
+    this.expiryTimer = undefined;
+    if (!this.running) return;
+    const now = this.correctedNow();
+    let earliest = Infinity;
+    for (const alert of this.state.alerts.values()) {
+      if (alert.endMs > now) earliest = Math.min(earliest, alert.endMs);
     }
+    if (earliest === Infinity) return;
+    this.expiryTimer = setTimeout(
+      () => void this.exclusively(() => this.onExpiryTimer()),
+      Math.min(earliest - now, MAX_TIMER_DELAY_MS),
+    );
   }
 
-  /** Recomputes the shown alerts and dispatches "change" when they changed. */
+  private async onExpiryTimer(): Promise<void> {
+    this.expiryTimer = undefined;
+    const expired = this.expireNow();
+    const reasons = new Map<string, EndReason>();
+    if (expired !== null) {
+      collectChanges(expired.changes, reasons, new Map());
+      this.showChanges("expiry", reasons, new Map());
+      await this.save(expired.changes, expired.before);
+    } else {
+      this.showChanges("expiry", reasons, new Map());
+    }
+    this.scheduleExpiry();
+  }
+
+  /** Sets a timer for the moment the freshest data becomes stale, to dispatch "status" then. */
+  private scheduleStaleCheck(): void {
+    clearTimeout(this.staleTimer);
+    this.staleTimer = undefined;
+    if (!this.running) return;
+    const now = this.now();
+    let earliest = Infinity;
+    for (const feed of this.feeds) {
+      const last = this.records.get(feed)?.lastGoodFetchMs;
+      if (last === undefined) continue;
+      const at = staleAt(last, this.feedInterval(feed));
+      if (at >= now) earliest = Math.min(earliest, at);
+    }
+    if (earliest === Infinity) return;
+    this.staleTimer = setTimeout(
+      () => {
+        this.staleTimer = undefined;
+        this.updateStatus();
+        this.scheduleStaleCheck();
+      },
+      Math.min(earliest - now + 1, MAX_TIMER_DELAY_MS),
+    );
+  }
+
+  // --- Showing -------------------------------------------------------------
+
+  /** Returns the views to show now: alerts from this client's feeds that pass the reader's settings. */
+  private visibleNow(): AlertView[] {
+    const mine: StoredAlert[] = [];
+    for (const alert of this.state.alerts.values()) {
+      if (alert.feeds.some((feed) => this.feeds.includes(feed))) {
+        mine.push(alert);
+      }
+    }
+    return visibleAlerts(mine, this.settings, this.correctedNow());
+  }
+
+  /** Recomputes the shown alerts and dispatches "change" when they changed, then "status" when it changed. */
   private showChanges(
     source: ChangeSource,
     removedReasons: ReadonlyMap<string, EndReason>,
     previousKeys: ReadonlyMap<string, string>,
   ): void {
-    const now = this.now();
-    const after = visibleAlerts(this.state.alerts.values(), this.settings, now);
+    const now = this.correctedNow();
+    const after = this.visibleNow();
     const { added, updated, removed } = diffViews(
       this.views,
       after,
@@ -571,14 +1028,44 @@ export class AlertClient extends EventTarget {
       (key) => this.removalReason(key, removedReasons, now),
     );
     this.views = after;
-    if (added.length + updated.length + removed.length === 0) return;
-    this.dispatchChange({
-      alerts: this.alerts,
-      added,
-      updated,
-      removed,
-      source,
-    });
+    const status = this.statusSummary();
+    if (added.length + updated.length + removed.length > 0) {
+      this.dispatchChange({
+        alerts: this.alerts,
+        added,
+        updated,
+        removed,
+        source,
+        ...status,
+      });
+    }
+    this.updateStatus();
+    this.scheduleStaleCheck();
+  }
+
+  private statusSummary(): { stale: boolean; lastGoodFetch?: number } {
+    const lastGoodFetch = this.lastGoodFetch;
+    return lastGoodFetch === undefined
+      ? { stale: this.stale }
+      : { stale: this.stale, lastGoodFetch };
+  }
+
+  /** Dispatches "status" when `stale` or `lastGoodFetch` changed since the last one. */
+  private updateStatus(): void {
+    const summary = this.statusSummary();
+    if (
+      this.lastStatus !== undefined &&
+      this.lastStatus.stale === summary.stale &&
+      this.lastStatus.lastGoodFetch === summary.lastGoodFetch
+    ) {
+      return;
+    }
+    this.lastStatus = summary;
+    const detail: StatusDetail = {
+      ...summary,
+      feeds: this.feeds.map((feed) => this.feedStatus(feed)!),
+    };
+    this.dispatchEvent(new CustomEvent("status", { detail }));
   }
 
   private removalReason(
@@ -597,74 +1084,6 @@ export class AlertClient extends EventTarget {
   private dispatchChange(detail: AlertChangeDetail): void {
     this.dispatchEvent(new CustomEvent("change", { detail }));
   }
-
-  private schedulePoll(): void {
-    clearTimeout(this.pollTimer);
-    this.pollTimer = undefined;
-    if (!this.running) return;
-    const now = Date.now();
-    for (const feed of this.feeds) {
-      if (!this.retryHeld.has(feed)) {
-        this.nextDue.set(feed, now + feedPollInterval(this.intervalMs, feed));
-      }
-    }
-    const next = Math.min(...this.feeds.map((feed) => this.nextDue.get(feed)!));
-    this.pollTimer = setTimeout(
-      () => {
-        const due = this.feeds.filter(
-          (feed) => this.nextDue.get(feed)! <= Date.now(),
-        );
-        if (this.polling !== undefined || due.length === 0) {
-          this.schedulePoll();
-          return;
-        }
-        this.polling = this.poll(due).finally(() => {
-          this.polling = undefined;
-          this.schedulePoll();
-        });
-      },
-      Math.max(0, next - now),
-    );
-  }
-
-  /** Sets a timer for the earliest end time, so an alert leaves when it ends, between polls. */
-  private scheduleExpiry(): void {
-    clearTimeout(this.expiryTimer);
-    this.expiryTimer = undefined;
-    if (!this.running || this.state.alerts.size === 0) return;
-    const earliest = Math.min(
-      ...[...this.state.alerts.values()].map((alert) => alert.endMs),
-    );
-    // setTimeout delays are signed 32-bit: longer ones fire at once.
-    const delay = Math.min(Math.max(earliest - this.now(), 0), 2 ** 31 - 1);
-    this.expiryTimer = setTimeout(() => {
-      const changes = this.expireNow();
-      if (changes !== null) {
-        void this.save(changes);
-        const reasons = new Map<string, EndReason>();
-        collectChanges(changes, reasons, new Map());
-        this.showChanges("expiry", reasons, new Map());
-      }
-      this.scheduleExpiry();
-    }, delay);
-  }
-
-  private retentionOption(): { tombstoneRetentionMs?: number } {
-    return this.tombstoneRetentionMs === undefined
-      ? {}
-      : { tombstoneRetentionMs: this.tombstoneRetentionMs };
-  }
-
-  private reportStoreError(operation: "read" | "write", error: unknown): void {
-    const reason = error instanceof Error ? error.message : String(error);
-    this.dispatchEvent(
-      new CustomEvent("store-error", {
-        detail: {
-          message: `The alert store ${this.store?.kind ?? ""} failed to ${operation}: ${reason}`,
-        },
-      }),
-    );
-  }
 }
 
 function collectChanges(
@@ -679,10 +1098,10 @@ function collectChanges(
   }
 }
 
-function setOrDelete(
+function setOrDelete<K extends "etag" | "lastModified" | "clockOffsetMs">(
   record: FeedRecord,
-  field: "etag" | "lastModified",
-  value: string | undefined,
+  field: K,
+  value: FeedRecord[K] | undefined,
 ): void {
   if (value === undefined) delete record[field];
   else record[field] = value;
