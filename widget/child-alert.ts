@@ -188,11 +188,11 @@ export class ChildAlert extends LitElement {
     preview: { type: Boolean },
     eager: { type: Boolean },
     reserve: { type: Boolean },
-    displayed: { state: true },
-    strings: { state: true },
-    stringsLanguage: { state: true },
-    announcement: { state: true },
-    renderLimit: { state: true },
+    displayed: { state: true, attribute: false },
+    strings: { state: true, attribute: false },
+    stringsLanguage: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+    renderLimit: { state: true, attribute: false },
   };
 
   feed = "";

@@ -32,7 +32,7 @@ export class AlertLayoutElement extends LitElement {
     language: {},
     timeZone: { attribute: "time-zone" },
     theme: { reflect: true },
-    copyStatus: { state: true },
+    copyStatus: { state: true, attribute: false },
   };
 
   /** The alerts to show, in order. */

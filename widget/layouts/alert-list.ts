@@ -22,7 +22,7 @@ import { AlertLayoutElement } from "./alert-layout-element.js";
 export class AlertListLayout extends AlertLayoutElement {
   static override properties = {
     ...AlertLayoutElement.properties,
-    expanded: { state: true },
+    expanded: { state: true, attribute: false },
   };
 
   /** Versions of the rows that are open. */

@@ -21,10 +21,10 @@ export class AlertTickerLayout extends AlertLayoutElement {
   static override properties = {
     ...AlertLayoutElement.properties,
     stepMs: { type: Number, attribute: "step-ms" },
-    index: { state: true },
-    paused: { state: true },
-    engaged: { state: true },
-    reducedMotion: { state: true },
+    index: { state: true, attribute: false },
+    paused: { state: true, attribute: false },
+    engaged: { state: true, attribute: false },
+    reducedMotion: { state: true, attribute: false },
   };
 
   /** Milliseconds each alert stays on the line before the next one. */
