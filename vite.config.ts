@@ -72,7 +72,7 @@ export default defineConfig(({ mode }) => {
     },
     define: {
       "process.env.NODE_ENV": JSON.stringify("production"),
-      // The classic script has no import.meta; script-url.ts falls back to
+      // The classic script has no import.meta, so script-url.ts falls back to
       // document.currentScript, which is set while the script runs.
       ...(iife ? { "import.meta.url": "undefined" } : {}),
       __CHILD_ALERT_SEPARATE_ENGINE__: JSON.stringify(iife),
@@ -84,7 +84,7 @@ export default defineConfig(({ mode }) => {
     publicDir: false,
     build: {
       outDir: "dist/widget",
-      // The production run comes first and clears the folder; the others add to it.
+      // The production run comes first and clears the folder. The others add to it.
       emptyOutDir: !iife && !engine,
       target: "es2022",
       sourcemap: false,

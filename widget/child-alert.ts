@@ -370,7 +370,7 @@ export class ChildAlert extends LitElement {
     });
   }
 
-  /** What decides the client: the feeds, or preview mode. */
+  /** Returns the value that decides the client: the feeds, or preview mode. */
   private sourceKey(): string {
     return this.preview ? "preview" : this.feed;
   }
