@@ -95,7 +95,11 @@ export default defineConfig(({ mode }) => {
             fileName: () => "child-alert-engine.js",
           }
         : {
-            entry: "widget/define/define-child-alert.ts",
+            // The classic script only defines the elements: exports would
+            // become a global variable on the host page.
+            entry: iife
+              ? "widget/define/define-child-alert.ts"
+              : "widget/module-entry.ts",
             name: "ChildAlertWidget",
             formats: [iife ? "iife" : "es"],
             fileName: () => (iife ? "child-alert.iife.js" : "child-alert.js"),

@@ -10,7 +10,6 @@ export { AlertListLayout } from "./layouts/alert-list.js";
 export { AlertPosterLayout } from "./layouts/alert-poster.js";
 export { AlertTickerLayout } from "./layouts/alert-ticker.js";
 export { EN, EL, fillIn, type UiStrings } from "./i18n/ui-strings.js";
-export { TRANSLATIONS } from "./i18n/translations.js";
 export {
   chooseInterfaceLanguage,
   INTERFACE_LANGUAGES,
