@@ -100,3 +100,21 @@ export type { EventFilter } from "./filter/events.js";
 
 export { toAlertView } from "./view/to-alert-view.js";
 export { capTimeToEpochMs, resolveInTimeZone } from "./time/cap-time.js";
+
+export { verifyFeedSignature } from "./signing/verify-feed-signature.js";
+export type { SignatureCheck } from "./signing/verify-feed-signature.js";
+export { importPublicKey, readPublicKeyText } from "./signing/feed-keys.js";
+export { chooseShards } from "./shards/choose-shards.js";
+export {
+  FEED_INDEX_FORMAT,
+  FEED_INDEX_VERSION,
+  isFeedIndexJson,
+  readFeedIndex,
+} from "./shards/feed-index.js";
+export type {
+  FeedFiles,
+  FeedIndex,
+  ShardEntry,
+  ShardLevel,
+} from "./shards/feed-index.js";
+export type { GeocodeScheme, GeocodeScope } from "./shards/geocode-scope.js";
