@@ -140,7 +140,7 @@ describe("signing: AlertClient with feed keys", () => {
       expect(client.feedStatus(url)?.lastError).to.contain(expected);
 
       // The publisher signs the same body correctly. Had the client stored
-      // the rejected response's validators, the server would answer 304 and
+      // the rejected response's validators, the server would respond 304 and
       // the second alert would never appear.
       await publish(name, changed, await sign(changed, pair.privateKey));
       await client.refresh();

@@ -64,7 +64,7 @@ function readIndex(out: string): FeedIndex {
   );
 }
 
-/** The identifiers in a built JSON feed file, read back with the client's parser. */
+/** Returns the identifiers in a built feed file, read back with the client's parser. */
 function identifiersIn(out: string, file: string): string[] {
   const parsed = parseFeed(readFileSync(join(out, file)));
   expect(parsed.errors, file).to.deep.equal([]);

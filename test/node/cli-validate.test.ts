@@ -18,7 +18,7 @@ const REAL = "test/fixtures/realdata";
 const BUGS = "test/fixtures/bugcases";
 const NOW = Date.parse("2026-12-04T16:00:00Z");
 
-/** An invented alert that follows the profile: the Athens demo alert. */
+/** Returns an invented alert that follows the profile: the Athens demo alert. */
 function goodAlert(): CapAlert {
   return buildDemoAlert(STANDING_ALERTS[0]!, NOW, "https://hotline.example");
 }
