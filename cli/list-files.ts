@@ -1,12 +1,14 @@
 import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import { SIGNATURE_SUFFIX } from "../shared/signing/sign-feed.js";
 import { UsageError } from "./exit-status.js";
 
 /**
  * Lists the regular files under each path, recursively for directories, in
  * a stable order (sorted by path, byte-wise, so the order does not depend
- * on the locale or the file system). Names starting with "." are skipped
- * inside directories. Throws a UsageError for a path that does not exist.
+ * on the locale or the file system). Inside directories, names starting
+ * with "." and signature files (`.sig`) are skipped. Throws a UsageError
+ * for a path that does not exist.
  */
 export function listFiles(paths: readonly string[]): string[] {
   const files: string[] = [];
@@ -30,7 +32,9 @@ function filesUnder(directory: string): string[] {
       if (entry.name.startsWith(".")) continue;
       const path = join(folder, entry.name);
       if (entry.isDirectory()) visit(path);
-      else if (entry.isFile()) found.push(path);
+      else if (entry.isFile() && !entry.name.endsWith(SIGNATURE_SUFFIX)) {
+        found.push(path);
+      }
     }
   };
   visit(directory);

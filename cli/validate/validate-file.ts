@@ -7,6 +7,11 @@ import { decodeInput } from "../../shared/formats/decode-input.js";
 import { IssueList } from "../../shared/formats/issue-list.js";
 import { parseFeed } from "../../shared/formats/parse-feed.js";
 import type { FeedFormat, FeedIssue } from "../../shared/model/feed.js";
+import {
+  FEED_INDEX_FORMAT,
+  isFeedIndexJson,
+  readFeedIndex,
+} from "../../shared/shards/feed-index.js";
 import { alertLabel, type Problem } from "./problem.js";
 import { checkProfile } from "./profile-checks.js";
 import { readRawAlerts } from "./raw-alerts.js";
@@ -14,8 +19,8 @@ import { readRawAlerts } from "./raw-alerts.js";
 /** The result for one file. */
 export interface FileReport {
   file: string;
-  /** The format the parser detected, or null when the file is not a feed. */
-  format: FeedFormat | null;
+  /** The format detected, or null when the file is not a feed or a feed index. */
+  format: FeedFormat | typeof FEED_INDEX_FORMAT | null;
   /** Alerts read from the file. */
   alerts: number;
   problems: Problem[];
@@ -24,6 +29,8 @@ export interface FileReport {
 /** Reads and validates one file. Throws only when the file cannot be read from disk. */
 export function validateFile(file: string): FileReport {
   const bytes = readFileSync(file);
+  const index = validateIndex(file, bytes);
+  if (index !== null) return index;
   const parsed = parseFeed(bytes);
   const problems: Problem[] = [];
 
@@ -61,6 +68,36 @@ export function validateFile(file: string): FileReport {
     alerts: parsed.alerts.length,
     problems,
   };
+}
+
+/**
+ * Checks a feed index (`index.json` of the feed tool) with the reader that
+ * clients use. Returns null for anything that is not one.
+ */
+function validateIndex(file: string, bytes: Uint8Array): FileReport | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return null;
+  }
+  if (!isFeedIndexJson(json)) return null;
+  const report: FileReport = {
+    file,
+    format: FEED_INDEX_FORMAT,
+    alerts: 0,
+    problems: [],
+  };
+  try {
+    readFeedIndex(json);
+  } catch (error) {
+    report.problems.push({
+      severity: "error",
+      rule: "index:invalid",
+      message: `${(error as Error).message} Clients reject the index and poll none of its shards; build the feed set again.`,
+    });
+  }
+  return report;
 }
 
 function fromIssue(issue: FeedIssue, severity: Problem["severity"]): Problem {

@@ -94,6 +94,18 @@ describe("cli: keygen and sign", () => {
     }
   });
 
+  it("validates a signed feed set", () => {
+    const out = builtFeedSet();
+    const { privateKey } = keyPair();
+    expect(runCli(["sign", out, "--key", privateKey]).status).to.equal(0);
+    const result = runCli(["validate", out]);
+    expect(result.status, result.stdout).to.equal(0);
+    expect(result.stdout).to.match(
+      /^31 files, 22 alerts: 0 errors, \d+ warnings$/m,
+    );
+    expect(result.stdout).not.to.contain(".sig:");
+  });
+
   it("signs again without signing signatures", () => {
     const out = builtFeedSet();
     const { privateKey } = keyPair();

@@ -303,6 +303,18 @@ describe("cli: validate", () => {
     expect(lines.filter((line) => line.includes("language"))).to.have.length(1);
   });
 
+  it("reports an invalid feed index", () => {
+    const path = alertFile(
+      JSON.stringify({ format: "child-alert-feed-index", version: 2 }),
+      "index.json",
+    );
+    const result = runCli(["validate", path]);
+    expect(result.status).to.equal(1);
+    expect(result.stdout).to.contain(
+      `${path}: error: The feed index has version 2; this client reads version 1. Clients reject the index and poll none of its shards; build the feed set again.`,
+    );
+  });
+
   it("fails on warnings only with --strict", () => {
     const alert = goodAlert();
     for (const info of alert.info) delete info.expires;
