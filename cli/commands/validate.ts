@@ -9,8 +9,9 @@ const HELP = `Usage: child-alert-feed validate [--strict] [--json] FILE...
 
 Checks CAP alerts against CAP 1.2 and the Child Alert profile
 (docs/feed-profile.md). A FILE may be a CAP document, an Atom or RSS feed
-that contains CAP alerts, an EDXL-DE envelope, a Child Alert JSON feed or an
-NWS GeoJSON response; a directory is checked file by file.
+that contains CAP alerts, an EDXL-DE envelope, a Child Alert JSON feed, an
+NWS GeoJSON response, or the index.json of a feed set; a directory is
+checked file by file, except .sig files.
 
 Each problem is printed on one line:
   FILE: alert IDENTIFIER: ELEMENT-PATH: error|warning: MESSAGE (value: VALUE)
