@@ -1,6 +1,7 @@
 /**
- * Takes PNG screenshots of every widget layout at 320 px and 1280 px wide,
- * in the light and the dark colour scheme, into screenshots/ (git-ignored).
+ * Takes PNG screenshots of every widget layout, and of the preview sample,
+ * at 320 px and 1280 px wide, in the light and the dark colour scheme, into
+ * screenshots/ (git-ignored).
  *
  * Usage: npm run screenshots
  *
@@ -17,7 +18,14 @@ import { extname, join, normalize } from "node:path";
 import puppeteer from "puppeteer-core";
 import { FeedServer } from "../test/harness/feed-server.js";
 
-const LAYOUTS = ["banner", "card", "list", "ticker", "poster"];
+/** Each layout with two invented alerts, then the card layout's preview sample. */
+const PAGES = [
+  ...["banner", "card", "list", "ticker", "poster"].map((layout) => ({
+    name: layout,
+    path: `/page/${layout}`,
+  })),
+  { name: "preview-card", path: "/page/card?preview" },
+];
 const WIDTHS = [320, 1280];
 const SCHEMES = ["light", "dark"] as const;
 const OUTPUT = "screenshots";
@@ -119,7 +127,7 @@ function feedBody(photoBase64: string): string {
   });
 }
 
-function page(layout: string): string {
+function page(layout: string, preview = false): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${layout}</title>
@@ -130,7 +138,7 @@ function page(layout: string): string {
 </style>
 <script src="/widget/child-alert.iife.js"></script></head>
 <body><main><h1>Example host page</h1>
-<child-alert eager layout="${layout}" feed="/feeds/screens.json"></child-alert>
+<child-alert eager ${preview ? "preview " : ""}layout="${layout}" feed="/feeds/screens.json"></child-alert>
 <p class="filler">Page content after the widget.</p></main></body></html>`;
 }
 
@@ -162,7 +170,9 @@ async function main(): Promise<void> {
     const url = new URL(request.url ?? "/", "http://localhost");
     if (url.pathname.startsWith("/page/")) {
       response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
-      response.end(page(url.pathname.slice(6)));
+      response.end(
+        page(url.pathname.slice(6), url.searchParams.has("preview")),
+      );
       return;
     }
     const file = url.pathname.startsWith("/widget/")
@@ -208,14 +218,14 @@ async function main(): Promise<void> {
       contentType: "application/json",
     });
 
-    for (const layout of LAYOUTS) {
+    for (const { name, path: pagePath } of PAGES) {
       for (const width of WIDTHS) {
         for (const scheme of SCHEMES) {
           await tab.setViewport({ width, height: 900 });
           await tab.emulateMediaFeatures([
             { name: "prefers-color-scheme", value: scheme },
           ]);
-          await tab.goto(`${origin}/page/${layout}`);
+          await tab.goto(`${origin}${pagePath}`);
           await tab.evaluate(async () => {
             const element = document.querySelector(
               "child-alert",
@@ -229,7 +239,7 @@ async function main(): Promise<void> {
               throw new Error("no alert was shown");
             await new Promise((resolve) => setTimeout(resolve, 300));
           });
-          const path = join(OUTPUT, `${layout}-${width}-${scheme}.png`);
+          const path = join(OUTPUT, `${name}-${width}-${scheme}.png`);
           await tab.screenshot({ path, fullPage: true });
           console.log(`screenshots: wrote ${path}`);
         }

@@ -18,8 +18,9 @@ export const partStyles = css`
     text-transform: uppercase;
     white-space: nowrap;
   }
-  .label + .label {
-    margin-inline-start: 4px;
+  .label {
+    margin-block: 2px;
+    margin-inline-end: 4px;
   }
   .sample {
     outline: 2px dashed var(--_accent);
