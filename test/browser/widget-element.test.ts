@@ -468,6 +468,28 @@ describe("child-alert element", () => {
     expect((await feedRequests(served.name)).length).to.be.at.least(1);
   });
 
+  it("loads without requestIdleCallback", async () => {
+    // Safari has no requestIdleCallback: the element waits for the load event instead.
+    const served = await serveAlerts([
+      { identifier: `NI-${Date.now()}`, sent: capTimeFromNow(-HOUR) },
+    ]);
+    const idle = window.requestIdleCallback;
+    (window as { requestIdleCallback?: unknown }).requestIdleCallback =
+      undefined;
+    try {
+      const element = mount<ChildAlert>(
+        `<child-alert feed="${served.feed}" region="${served.region}"></child-alert>`,
+      );
+      await waitFor(
+        () => element.alerts.length === 1,
+        "the fallback start",
+        15000,
+      );
+    } finally {
+      window.requestIdleCallback = idle;
+    }
+  });
+
   it("uses Greek for lang=el", async () => {
     const served = await serveAlerts([
       { identifier: "EL-1", sent: capTimeFromNow(-HOUR) },
