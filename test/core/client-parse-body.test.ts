@@ -29,19 +29,4 @@ describe("parseFeedBody", () => {
     expect(parsed.parsedIn).to.equal("calling-thread");
     expect(parsed.workerError).to.equal(undefined);
   });
-
-  it("parses inline where there is no Worker", async function () {
-    if (typeof Worker !== "undefined") this.skip();
-    const parsed = await parseFeedBody(
-      large,
-      {},
-      {
-        workerUrl: "https://unused.example/worker.js",
-      },
-    );
-    expect(parsed.parsedIn).to.equal("calling-thread");
-    expect(parsed.result.alerts.length).to.equal(
-      parseFeed(large).alerts.length,
-    );
-  });
 });

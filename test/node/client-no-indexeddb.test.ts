@@ -6,9 +6,12 @@
 import { expect } from "chai";
 import { AlertClient } from "../../shared/client/alert-client.js";
 import type { StoreErrorDetail } from "../../shared/client/client-events.js";
+import { parseFeedBody } from "../../shared/client/parse-feed-body.js";
+import { parseFeed } from "../../shared/formats/parse-feed.js";
 import { alertKey } from "../../shared/lifecycle/alert-key.js";
 import { makeAlert, TEST_SENDER } from "../helpers/cap-alert.js";
 import { capXml } from "../helpers/cap-xml.js";
+import { generatedFeed } from "../helpers/generated-feed.js";
 import {
   feedRequests,
   feedUrl,
@@ -56,5 +59,21 @@ describe("AlertClient without IndexedDB", () => {
     } finally {
       client.stop();
     }
+  });
+
+  it("parses a large body inline", async () => {
+    expect(typeof Worker).to.equal("undefined");
+    const bytes = new TextEncoder().encode(generatedFeed(64 * 1024));
+    const parsed = await parseFeedBody(
+      bytes,
+      {},
+      {
+        workerUrl: "https://unused.example/parse-worker.js",
+        minBytes: 1,
+      },
+    );
+    expect(parsed.parsedIn).to.equal("calling-thread");
+    expect(parsed.workerError).to.equal(undefined);
+    expect(parsed.result).to.deep.equal(parseFeed(bytes));
   });
 });
