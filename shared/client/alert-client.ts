@@ -500,16 +500,16 @@ export class AlertClient extends EventTarget {
         );
       }
     }
-    await this.readStore();
+    await this.readStore(true);
   }
 
   /**
-   * Reads the feed records and the state from the store. Tombstones past
-   * their retention are deleted first, where the store can, once the clock
-   * was ever checked against a server (retention is 30 days, so an offset
-   * measured in an earlier visit is close enough).
+   * Reads the feed records and the state from the store. With `prune`,
+   * tombstones past their retention are deleted first, where the store
+   * can, once the clock was ever checked against a server (retention is 30
+   * days, so an offset measured in an earlier visit is close enough).
    */
-  private async readStore(): Promise<LifecycleState | undefined> {
+  private async readStore(prune: boolean): Promise<LifecycleState | undefined> {
     const records = await this.guard.read(async (store) => {
       const found: FeedRecord[] = [];
       for (const feed of this.feeds) {
@@ -519,7 +519,7 @@ export class AlertClient extends EventTarget {
       return found;
     });
     for (const record of records ?? []) this.records.set(record.url, record);
-    if (this.records.size > 0 && this.clockEverChecked()) {
+    if (prune && this.records.size > 0 && this.clockEverChecked()) {
       const prunedBefore = this.correctedNow() - this.tombstoneRetentionMs;
       await this.guard.read(
         async (store) => await store.pruneTombstones?.(prunedBefore),
@@ -883,7 +883,8 @@ export class AlertClient extends EventTarget {
   private async reloadFromStore(): Promise<void> {
     if (!this.running) return;
     const before = this.state;
-    const loaded = await this.readStore();
+    // Only the first read prunes, so followers do not write at every poll.
+    const loaded = await this.readStore(false);
     if (loaded === undefined) return;
     await this.forget(before, this.state);
     const expired = this.expireNow();

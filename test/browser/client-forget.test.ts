@@ -187,6 +187,43 @@ describe("AlertClient forgets an ended alert", () => {
     await IdbAlertStore.deleteDatabase(databaseName);
   });
 
+  it("prunes tombstones after their retention", async () => {
+    const databaseName = uniqueFeedName("forget-prune-db");
+    const feed = uniqueFeedName("forget-prune");
+    const url = await feedUrl(feed);
+    const setup = await scenario("prune");
+    const cancel = makeAlert({
+      identifier: `${setup.identifier}-CANCEL`,
+      sent: "2024-05-01T14:50:00-05:00",
+      msgType: "Cancel",
+      references: [referenceTo(setup.alert)],
+    });
+    await setFeed(feed, { body: capContainerXml([setup.alert]) });
+    const first = makeClient(url, databaseName, { now: NOW });
+    await first.client.start();
+    await first.client.refresh();
+    await setFeed(feed, { body: capContainerXml([cancel]) });
+    await first.client.refresh();
+    first.client.stop();
+    const tombstoneIdentifiers = async () =>
+      (
+        (await dumpDatabase(databaseName)).stores["tombstones"]!
+          .records as Record<string, unknown>[]
+      ).map((record) => record["identifier"]);
+    expect(await tombstoneIdentifiers()).to.include(setup.identifier);
+
+    // A visit 31 days later, while the feed is down: the 30-day retention
+    // has passed, so the tombstones go before anything is fetched.
+    await setFeed(feed, { body: "down", status: 503 });
+    const later = makeClient(url, databaseName, {
+      now: NOW + 31 * 86_400_000,
+    });
+    await later.client.start();
+    expect(await tombstoneIdentifiers()).to.deep.equal([]);
+    later.client.stop();
+    await IdbAlertStore.deleteDatabase(databaseName);
+  });
+
   it("leaves nothing of an expired alert", async () => {
     const databaseName = uniqueFeedName("forget-expire-db");
     const feed = uniqueFeedName("forget-expire");
