@@ -66,9 +66,9 @@ const EXPORTED_PARTS = [
 /** How long the element waits for an idle moment before it loads anyway. */
 const IDLE_TIMEOUT_MS = 3000;
 /**
- * Alerts added to the layout per task. Rendering 200 cards took about
- * 100 ms in headless Chromium on a 2-core virtual machine, so a long list
- * is rendered 20 at a time and no single task blocks the page for long.
+ * Alerts added to the layout per task. In one ad-hoc measurement (headless
+ * Chromium on a 2-core virtual machine) 200 cards took about 100 ms to
+ * render in one task, so a long list is rendered 20 at a time.
  */
 const RENDER_CHUNK = 20;
 /** At most this many alerts are named in one live announcement. */
