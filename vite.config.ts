@@ -41,7 +41,7 @@ function interfaceStringFiles(): Plugin {
  * of the widget's sources, which the minifier keeps verbatim. Only
  * literals without `${}` interpolation are touched.
  */
-function minifyCssTemplates(): Plugin {
+export function minifyCssTemplates(): Plugin {
   return {
     name: "child-alert-minify-css",
     transform(code, id) {

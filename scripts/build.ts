@@ -28,12 +28,52 @@ const STEPS: Step[] = [
     argv: ["npx", "vite", "build", "--mode", "engine"],
   },
   {
+    name: "partner banner script (dist/widget/partner.js)",
+    argv: [
+      "npx",
+      "vite",
+      "build",
+      "-c",
+      "vite.partner.config.ts",
+      "--mode",
+      "partner",
+    ],
+  },
+  {
+    name: "partner service worker (dist/widget/child-alert-sw.js)",
+    argv: [
+      "npx",
+      "vite",
+      "build",
+      "-c",
+      "vite.partner.config.ts",
+      "--mode",
+      "sw",
+    ],
+  },
+  {
     name: "custom elements manifest (custom-elements.json)",
     argv: ["npx", "cem", "analyze", "--quiet"],
   },
   {
+    name: "demo signed feed (dist/demo-signed)",
+    argv: ["npx", "tsx", "demo/build/build-signed-feed.ts"],
+  },
+  {
     name: "demo site (dist/demo)",
     argv: ["npx", "vite", "build", "--config", "vite.demo.config.ts"],
+  },
+  {
+    name: "demo service worker (dist/demo/child-alert-sw.js)",
+    argv: [
+      "npx",
+      "vite",
+      "build",
+      "-c",
+      "vite.partner.config.ts",
+      "--mode",
+      "demo-sw",
+    ],
   },
   {
     name: "browser extension (dist/extension: chrome/, firefox/, zips)",
