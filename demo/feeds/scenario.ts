@@ -28,8 +28,13 @@ const KIFISIA_WIDE: CapArea = {
   geocode: [],
 };
 
+/** Identifier of message `number` of run `run`: DEMO-SEQ-1-0001 is the first alert of the first run. */
+export function runIdentifier(run: number, number: number): string {
+  return `DEMO-SEQ-${run}-${String(number).padStart(4, "0")}`;
+}
+
 const FIRST: DemoAlertSpec = {
-  identifier: "DEMO-SEQ-0001",
+  identifier: runIdentifier(1, 1),
   kind: "missing",
   age: 11,
   sentOffsetMs: 0,
@@ -57,22 +62,32 @@ const FIRST: DemoAlertSpec = {
   },
 };
 
-/** The messages the demo feed lists at a step, with times counted from `startedAt`. */
+/**
+ * The messages the demo feed lists at a step of run `run`, with times
+ * counted from the time each step was taken. Each run (the control panel's
+ * Reset starts a new one) has its own identifiers, because a client never
+ * shows an ended identifier again.
+ */
 export function scenarioMessages(
   step: ScenarioStep,
   stepTimes: Partial<Record<ScenarioStep, number>>,
   origin: string,
+  run = 1,
 ): CapAlert[] {
   const newAt = stepTimes.new;
   if (step === "idle" || newAt === undefined) return [];
-  const first = buildDemoAlert(FIRST, newAt, origin);
+  const first = buildDemoAlert(
+    { ...FIRST, identifier: runIdentifier(run, 1) },
+    newAt,
+    origin,
+  );
   if (step === "new") return [first];
 
   const updatedAt = stepTimes.updated ?? newAt;
   const update = buildDemoAlert(
     {
       ...FIRST,
-      identifier: "DEMO-SEQ-0002",
+      identifier: runIdentifier(run, 2),
       msgType: "Update",
       references: [
         { sender: DEMO_SENDER, identifier: first.identifier, sent: first.sent },
@@ -99,7 +114,7 @@ export function scenarioMessages(
   const cancel = buildDemoAlert(
     {
       ...FIRST,
-      identifier: "DEMO-SEQ-0003",
+      identifier: runIdentifier(run, 3),
       msgType: "Cancel",
       references: [
         { sender: DEMO_SENDER, identifier: first.identifier, sent: first.sent },

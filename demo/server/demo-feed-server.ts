@@ -10,7 +10,7 @@
  * - `/feeds/photos/NAME.png`: generated placeholder pictures.
  *
  * `/control/state` (GET), `/control/step` and `/control/reset` (POST) drive
- * the scripted case. Alert times count from the server's start, so the feed
+ * the scripted case; each returns `{ step, steps, run }`. Alert times count from the server's start, so the feed
  * changes only when the scripted case moves, and an unchanged poll gets 304.
  */
 import { createHash } from "node:crypto";
@@ -45,7 +45,8 @@ const PHOTO_HUES: Record<string, number> = {
 
 const CORS_HEADERS = {
   "Access-Control-Allow-Origin": "*",
-  "Access-Control-Expose-Headers": "ETag, Last-Modified, Date",
+  "Access-Control-Expose-Headers":
+    "ETag, Last-Modified, Date, Retry-After, Age",
 };
 
 interface Representation {
@@ -57,6 +58,8 @@ interface Representation {
 export class DemoFeedServer {
   private readonly startedAt: number;
   private step: ScenarioStep = "idle";
+  /** Number of the scripted case's run; each reset starts the next one. */
+  private run = 1;
   private stepTimes: Partial<Record<ScenarioStep, number>> = {};
   private changedAt: number;
 
@@ -103,7 +106,7 @@ export class DemoFeedServer {
     );
     return [
       ...standing,
-      ...scenarioMessages(this.step, this.stepTimes, origin),
+      ...scenarioMessages(this.step, this.stepTimes, origin, this.run),
     ];
   }
 
@@ -173,6 +176,7 @@ export class DemoFeedServer {
         this.moveTo(SCENARIO_STEPS[index + 1]!);
     } else if (request.method === "POST" && action === "reset") {
       this.stepTimes = {};
+      if (this.step !== "idle") this.run += 1;
       this.moveTo("idle");
     } else if (!(request.method === "GET" && action === "state")) {
       response.writeHead(404, { "Content-Type": "text/plain" });
@@ -185,7 +189,9 @@ export class DemoFeedServer {
       "Content-Type": "application/json",
       "Cache-Control": "no-store",
     });
-    response.end(JSON.stringify({ step: this.step, steps: SCENARIO_STEPS }));
+    response.end(
+      JSON.stringify({ step: this.step, steps: SCENARIO_STEPS, run: this.run }),
+    );
   }
 
   private moveTo(step: ScenarioStep): void {

@@ -5,7 +5,10 @@
  * (also PORT and HOST). Defaults: port 8080, host 127.0.0.1, so the demo is
  * reachable only from this machine unless a host is given.
  *
- * - `/widget/*` is dist/widget (the files a site embeds);
+ * - `/widget/*` is dist/widget (the files a site embeds), with CORS so
+ *   that a page on another origin can load it with `integrity`;
+ * - `/signed/*` is dist/demo-signed, the signed feed set built with the
+ *   publisher's tool, and a tampered copy;
  * - `/feeds/*` and `/control/*` are the demo feed publisher;
  * - everything else is the built demo site in dist/demo, with its 404 page
  *   for unknown paths.
@@ -28,7 +31,11 @@ export function startDemoServer(options: {
       if (feeds.handle(request, response)) return;
       const path = new URL(request.url ?? "/", "http://localhost").pathname;
       if (path.startsWith("/widget/")) {
+        response.setHeader("Access-Control-Allow-Origin", "*");
         serveStatic(request, response, `${root}widget`, path.slice(7));
+      } else if (path.startsWith("/signed/")) {
+        response.setHeader("Access-Control-Allow-Origin", "*");
+        serveStatic(request, response, `${root}demo-signed`, path.slice(7));
       } else {
         serveStatic(request, response, `${root}demo`, path, "404.html");
       }
