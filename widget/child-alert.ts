@@ -3,6 +3,7 @@ import type { AlertClient } from "../shared/client/alert-client.js";
 import type {
   AlertChangeDetail,
   FeedErrorDetail,
+  StatusDetail,
 } from "../shared/client/client-events.js";
 import type { EventFilter } from "../shared/filter/events.js";
 import { parseRegion } from "../shared/geo/geocode.js";
@@ -12,6 +13,7 @@ import {
   pruneDismissed,
   readDismissed,
 } from "./dismissal/dismissed-versions.js";
+import { formatStaleNotice } from "./format/format-stale-notice.js";
 import { chooseInterfaceLanguage } from "./i18n/choose-language.js";
 import { loadUiStrings } from "./i18n/load-strings.js";
 import { EN, fillIn, type UiStrings } from "./i18n/ui-strings.js";
@@ -61,6 +63,7 @@ const EXPORTED_PARTS = [
   "previous-button",
   "pause-button",
   "next-button",
+  "stale-notice",
 ].join(", ");
 
 /** How long the element waits for an idle moment before it loads anyway. */
@@ -73,6 +76,13 @@ const IDLE_TIMEOUT_MS = 3000;
 const RENDER_CHUNK = 20;
 /** At most this many alerts are named in one live announcement. */
 const MAX_ANNOUNCED = 3;
+/**
+ * Maximum wait of the stale-data notice for a new client's first poll: 10
+ * seconds, which covers a failed poll's retries (waits drawn up to 2 s,
+ * then 4 s) when the network is down. So a page opened after a long
+ * absence does not flash the notice while fresh data is on its way.
+ */
+const STALE_NOTICE_GRACE_MS = 10_000;
 
 /**
  * Missing-child alerts for a web page. The element polls the alert feeds
@@ -94,6 +104,7 @@ const MAX_ANNOUNCED = 3;
  * @attr preview - Show a labelled, invented SAMPLE alert and nothing else, to style the widget.
  * @attr eager - Load at once instead of waiting until the page is idle.
  * @attr reserve - Reserve `--child-alert-reserve-height` in the page, and render the banner in that space instead of as an overlay.
+ * @attr interval - Polling interval in seconds (default 300). Kept between 120 s and 1 hour, except for feeds on localhost (down to 1 s).
  *
  * @fires child-alert-change - The shown alerts changed; `detail.alerts` lists them. Bubbles and is composed, so the host page hears it from inside any shadow root.
  *
@@ -122,6 +133,7 @@ const MAX_ANNOUNCED = 3;
  * @csspart previous-button - The ticker's Previous button.
  * @csspart pause-button - The ticker's Pause button.
  * @csspart next-button - The ticker's Next button.
+ * @csspart stale-notice - The notice that the alerts shown may be out of date ("Data from 14:05, may be out of date").
  *
  * @cssprop --child-alert-background - Background colour.
  * @cssprop --child-alert-color - Text colour.
@@ -188,7 +200,9 @@ export class ChildAlert extends LitElement {
     preview: { type: Boolean },
     eager: { type: Boolean },
     reserve: { type: Boolean },
+    interval: { type: Number },
     displayed: { state: true, attribute: false },
+    staleNotice: { state: true, attribute: false },
     strings: { state: true, attribute: false },
     stringsLanguage: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
@@ -210,6 +224,7 @@ export class ChildAlert extends LitElement {
   preview = false;
   eager = false;
   reserve = false;
+  interval: number | undefined = undefined;
 
   /** The alerts rendered now, after dismissals and `max`. */
   private displayed: AlertView[] = [];
@@ -231,6 +246,16 @@ export class ChildAlert extends LitElement {
   private sample: AlertView | null = null;
   private stringsRequest = 0;
   private readonly reportedErrors = new Set<string>();
+  /** The client's `stale` and `lastGoodFetch`, from its last change or status event. */
+  private dataStale = false;
+  private lastGoodFetch: number | undefined = undefined;
+  /** True from a client's start until its first poll reports, or STALE_NOTICE_GRACE_MS pass. */
+  private staleNoticeHeld = false;
+  private staleNoticeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The stale-data notice the layout shows, or "" for none. */
+  private staleNotice = "";
+  /** The notice announced in the current stale period; "" until it is announced. */
+  private announcedStaleNotice = "";
 
   /** The alerts shown, one `AlertView` per alert, in display order. */
   get alerts(): AlertView[] {
@@ -248,6 +273,7 @@ export class ChildAlert extends LitElement {
     super.disconnectedCallback();
     clearTimeout(this.chunkTimer);
     this.chunkTimer = undefined;
+    this.releaseStaleNotice();
     this.idleHandle?.cancel();
     this.idleHandle = null;
     this.client?.stop();
@@ -326,6 +352,9 @@ export class ChildAlert extends LitElement {
     this.syncedSourceKey = this.sourceKey();
     this.client?.stop();
     this.client = null;
+    this.dataStale = false;
+    this.lastGoodFetch = undefined;
+    this.releaseStaleNotice();
 
     const feeds = this.preview ? [] : this.feedUrls();
     if (feeds.length === 0) {
@@ -345,10 +374,33 @@ export class ChildAlert extends LitElement {
     // Attributes changed, or the element left the page, while it loaded.
     if (request !== this.sourceRequest || !this.started) return;
 
-    const client = new engine.AlertClient({ feeds, ...this.clientSettings() });
+    const client = new engine.AlertClient({
+      feeds,
+      ...this.clientSettings(),
+      ...(this.interval !== undefined && Number.isFinite(this.interval)
+        ? { intervalMs: this.interval * 1000 }
+        : {}),
+    });
     this.listenTo(client);
     this.client = client;
+    this.holdStaleNotice();
     await client.start();
+  }
+
+  /** Holds the stale-data notice until the new client's first poll reports, or the grace time passes. */
+  private holdStaleNotice(): void {
+    this.staleNoticeHeld = true;
+    clearTimeout(this.staleNoticeTimer);
+    this.staleNoticeTimer = setTimeout(() => {
+      this.releaseStaleNotice();
+      this.recompute();
+    }, STALE_NOTICE_GRACE_MS);
+  }
+
+  private releaseStaleNotice(): void {
+    clearTimeout(this.staleNoticeTimer);
+    this.staleNoticeTimer = undefined;
+    this.staleNoticeHeld = false;
   }
 
   /** Follows a client's changes and logs each distinct feed error once. */
@@ -359,9 +411,23 @@ export class ChildAlert extends LitElement {
       if (detail.source === "network") {
         pruneDismissed(new Set(detail.alerts.map((alert) => alert.version)));
       }
+      this.dataStale = detail.stale;
+      this.lastGoodFetch = detail.lastGoodFetch;
+      this.recompute();
+    });
+    client.addEventListener("status", (event) => {
+      if (this.client !== client) return;
+      const detail = (event as CustomEvent<StatusDetail>).detail;
+      this.dataStale = detail.stale;
+      this.lastGoodFetch = detail.lastGoodFetch;
+      this.releaseStaleNotice();
       this.recompute();
     });
     client.addEventListener("feed-error", (event) => {
+      if (this.client === client && this.staleNoticeHeld) {
+        this.releaseStaleNotice();
+        this.recompute();
+      }
       const { url, message } = (event as CustomEvent<FeedErrorDetail>).detail;
       const report = `${url}: ${message}`;
       if (this.reportedErrors.has(report)) return;
@@ -370,9 +436,11 @@ export class ChildAlert extends LitElement {
     });
   }
 
-  /** Returns the value that decides the client: the feeds, or preview mode. */
+  /** Returns the value that decides the client: the feeds and interval, or preview mode. */
   private sourceKey(): string {
-    return this.preview ? "preview" : this.feed;
+    return this.preview
+      ? "preview"
+      : JSON.stringify([this.feed, this.interval]);
   }
 
   private feedUrls(): string[] {
@@ -440,10 +508,15 @@ export class ChildAlert extends LitElement {
     this.strings = loaded.strings;
     this.stringsLanguage = loaded.language;
     this.sample = null;
-    if (this.preview) this.recompute();
+    // Renews the sample, or the stale-data notice, in the new language.
+    this.recompute();
   }
 
-  /** Recomputes the shown alerts and, when they changed, announces and fires the event. */
+  /**
+   * Recomputes the shown alerts and the stale-data notice. Announces new
+   * alerts, and the notice once per stale period, and fires the event when
+   * the alerts changed.
+   */
   private recompute(): void {
     let candidates: AlertView[];
     if (this.preview) {
@@ -463,17 +536,23 @@ export class ChildAlert extends LitElement {
       this.max !== undefined && this.max >= 0 ? Math.floor(this.max) : Infinity;
     const next = candidates.slice(0, max);
     const previous = this.displayed;
-    if (sameVersions(previous, next)) return;
-    this.displayed = next;
-    // Keep what is on screen; a longer list grows by RENDER_CHUNK per task.
-    this.renderLimit = Math.max(
-      RENDER_CHUNK,
-      Math.min(this.renderLimit, next.length),
-    );
-
-    const previousKeys = new Set(previous.map((alert) => alert.key));
-    const added = next.filter((alert) => !previousKeys.has(alert.key));
-    if (added.length > 0 && !this.preview) this.announce(added);
+    const changed = !sameVersions(previous, next);
+    const lines: string[] = [];
+    if (changed) {
+      this.displayed = next;
+      // Keep what is on screen; a longer list grows by RENDER_CHUNK per task.
+      this.renderLimit = Math.max(
+        RENDER_CHUNK,
+        Math.min(this.renderLimit, next.length),
+      );
+      const previousKeys = new Set(previous.map((alert) => alert.key));
+      const added = next.filter((alert) => !previousKeys.has(alert.key));
+      if (!this.preview) lines.push(...this.announcementsFor(added));
+    }
+    const notice = this.updateStaleNotice();
+    if (notice !== null) lines.push(notice);
+    if (lines.length > 0) this.announcement = lines.join(". ");
+    if (!changed) return;
     this.dispatchEvent(
       new CustomEvent<ChildAlertChangeDetail>("child-alert-change", {
         detail: { alerts: this.alerts },
@@ -483,13 +562,45 @@ export class ChildAlert extends LitElement {
     );
   }
 
-  private announce(added: AlertView[]): void {
-    const lines = added
+  private announcementsFor(added: AlertView[]): string[] {
+    return added
       .slice(0, MAX_ANNOUNCED)
       .map((alert) =>
         fillIn(this.strings.announce, { headline: alert.headline }),
       );
-    this.announcement = lines.join(". ");
+  }
+
+  /**
+   * Sets the stale-data notice: shown while the client's data is stale and
+   * alerts are shown, unless a new client's first poll is still awaited.
+   * Returns the notice when it is to be announced (the first time in a
+   * stale period), else null. When the period ends, an announcement that
+   * still holds the notice is cleared, so the live region says nothing
+   * untrue.
+   */
+  private updateStaleNotice(): string | null {
+    const shown =
+      !this.preview &&
+      this.dataStale &&
+      !this.staleNoticeHeld &&
+      this.displayed.length > 0;
+    this.staleNotice = shown
+      ? formatStaleNotice(
+          this.strings,
+          this.stringsLanguage,
+          this.lastGoodFetch,
+          Date.now(),
+        )
+      : "";
+    if (!this.dataStale && this.announcedStaleNotice !== "") {
+      if (this.announcement.includes(this.announcedStaleNotice)) {
+        this.announcement = "";
+      }
+      this.announcedStaleNotice = "";
+    }
+    if (!shown || this.announcedStaleNotice !== "") return null;
+    this.announcedStaleNotice = this.staleNotice;
+    return this.staleNotice;
   }
 
   private onDismiss(event: CustomEvent<DismissDetail>): void {
@@ -512,6 +623,7 @@ export class ChildAlert extends LitElement {
     const strings = this.strings;
     const language = this.stringsLanguage;
     const theme = this.theme;
+    const staleNotice = this.staleNotice;
     const onDismiss = (event: Event) =>
       this.onDismiss(event as CustomEvent<DismissDetail>);
     switch (layout) {
@@ -523,6 +635,7 @@ export class ChildAlert extends LitElement {
           .strings=${strings}
           .language=${language}
           .theme=${theme}
+          .staleNotice=${staleNotice}
           @child-alert-dismiss=${onDismiss}
         ></child-alert-card>`;
       case "list":
@@ -533,6 +646,7 @@ export class ChildAlert extends LitElement {
           .strings=${strings}
           .language=${language}
           .theme=${theme}
+          .staleNotice=${staleNotice}
           @child-alert-dismiss=${onDismiss}
         ></child-alert-list>`;
       case "ticker":
@@ -543,6 +657,7 @@ export class ChildAlert extends LitElement {
           .strings=${strings}
           .language=${language}
           .theme=${theme}
+          .staleNotice=${staleNotice}
           @child-alert-dismiss=${onDismiss}
         ></child-alert-ticker>`;
       case "poster":
@@ -553,6 +668,7 @@ export class ChildAlert extends LitElement {
           .strings=${strings}
           .language=${language}
           .theme=${theme}
+          .staleNotice=${staleNotice}
           @child-alert-dismiss=${onDismiss}
         ></child-alert-poster>`;
       default: {
@@ -563,6 +679,7 @@ export class ChildAlert extends LitElement {
           .strings=${strings}
           .language=${language}
           .theme=${theme}
+          .staleNotice=${staleNotice}
           @child-alert-dismiss=${onDismiss}
         ></child-alert-banner>`;
         return this.reserve

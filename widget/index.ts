@@ -10,6 +10,7 @@ export { AlertListLayout } from "./layouts/alert-list.js";
 export { AlertPosterLayout } from "./layouts/alert-poster.js";
 export { AlertTickerLayout } from "./layouts/alert-ticker.js";
 export { EN, EL, fillIn, type UiStrings } from "./i18n/ui-strings.js";
+export { formatStaleNotice } from "./format/format-stale-notice.js";
 export {
   chooseInterfaceLanguage,
   INTERFACE_LANGUAGES,

@@ -123,6 +123,9 @@ describe("widget accessibility", () => {
         const axe = await loadAxe();
         const element = await mountLayout(layout, theme);
         const inner = layoutElement(element);
+        // The stale-data notice is checked too, contrast included.
+        inner.staleNotice = "Data from 14:05, may be out of date";
+        await inner.updateComplete;
         if (layout === "list") {
           inner
             .shadowRoot!.querySelector<HTMLButtonElement>("[part~=toggle]")!

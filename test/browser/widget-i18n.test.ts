@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import { formatAlertTime } from "../../widget/format/format-alert-time.js";
+import { formatStaleNotice } from "../../widget/format/format-stale-notice.js";
 import {
   chooseInterfaceLanguage,
   INTERFACE_LANGUAGES,
@@ -7,7 +8,12 @@ import {
 import { BUNDLED_STRINGS } from "../../widget/i18n/load-strings.js";
 import { textDirection } from "../../widget/i18n/text-direction.js";
 import { TRANSLATIONS } from "../../widget/i18n/translations.js";
-import { EN, fillIn, type UiStrings } from "../../widget/i18n/ui-strings.js";
+import {
+  EL,
+  EN,
+  fillIn,
+  type UiStrings,
+} from "../../widget/i18n/ui-strings.js";
 
 const ALL: Record<string, UiStrings> = { ...BUNDLED_STRINGS, ...TRANSLATIONS };
 
@@ -115,5 +121,56 @@ describe("widget time format", () => {
 
   it("survives an invalid zone", () => {
     expect(formatAlertTime(time, "en", "Not/AZone")).to.be.a("string");
+  });
+});
+
+describe("widget stale notice text", () => {
+  const fetched = Date.parse("2026-12-04T14:05:00+02:00");
+
+  it("names the time on the same day", () => {
+    const now = Date.parse("2026-12-04T14:40:00+02:00");
+    expect(
+      formatStaleNotice(EN, "en-GB", fetched, now, "Europe/Athens"),
+    ).to.equal("Data from 14:05, may be out of date");
+  });
+
+  it("adds the day on another day", () => {
+    const now = Date.parse("2026-12-05T09:00:00+02:00");
+    const text = formatStaleNotice(EN, "en-GB", fetched, now, "Europe/Athens");
+    expect(text).to.match(
+      /^Data from 4 Dec 2026(,| at)? 14:05, may be out of date$/,
+    );
+  });
+
+  it("judges the day in the given zone", () => {
+    // Across midnight in Athens, but both on the 5th in Tokyo.
+    const fetchedLate = Date.parse("2026-12-04T23:00:00+02:00");
+    const now = Date.parse("2026-12-05T00:30:00+02:00");
+    expect(
+      formatStaleNotice(EN, "en-GB", fetchedLate, now, "Asia/Tokyo"),
+    ).to.equal("Data from 06:00, may be out of date");
+    expect(
+      formatStaleNotice(EN, "en-GB", fetchedLate, now, "Europe/Athens"),
+    ).to.not.equal("Data from 23:00, may be out of date");
+  });
+
+  it("is in Greek for el", () => {
+    const now = Date.parse("2026-12-04T14:40:00+02:00");
+    const text = formatStaleNotice(EL, "el", fetched, now, "Europe/Athens");
+    expect(text).to.match(/^Δεδομένα από 2:05 μ\.μ\., /);
+    expect(text).to.contain("ενημερωμένα");
+  });
+
+  it("names no time without one", () => {
+    expect(formatStaleNotice(EN, "en", undefined, Date.now())).to.equal(
+      "Data may be out of date",
+    );
+  });
+
+  it("survives an invalid locale", () => {
+    const now = Date.parse("2026-12-04T14:40:00+02:00");
+    expect(
+      formatStaleNotice(EN, "not a locale!", fetched, now, "Europe/Athens"),
+    ).to.match(/^Data from 2:05\sPM, may be out of date$/);
   });
 });

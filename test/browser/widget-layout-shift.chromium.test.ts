@@ -12,6 +12,7 @@ import {
   shadow,
   uniqueFeedName,
   unmountAll,
+  waitFor,
 } from "./widget-helpers.js";
 
 interface LayoutShift extends PerformanceEntry {
@@ -77,6 +78,62 @@ async function shiftScore(attributes: string): Promise<number> {
     .reduce((sum, s) => sum + s.value, 0);
 }
 
+/**
+ * Shows an alert in the banner overlay, polled every second, then makes
+ * the feed fail until the stale notice appears, while a PerformanceObserver
+ * records layout shifts. Returns the summed shift score.
+ */
+async function staleNoticeShiftScore(): Promise<number> {
+  served += 1;
+  const name = uniqueFeedName("shift-stale");
+  const code: [string, string] = ["TEST", `shift-stale-${Date.now()}`];
+  await putFeed(name, {
+    body: jsonFeed([
+      capAlert({
+        identifier: `SHIFT-STALE-${served}`,
+        sent: capTimeFromNow(-3_600_000),
+        geocode: code,
+      }),
+    ]),
+    contentType: "application/json",
+  });
+  const element = mount<ChildAlert>(
+    `<child-alert eager layout="banner" interval="1" feed="/feeds/${name}" region="${code.join(":")}"></child-alert>`,
+  );
+  mount<HTMLDivElement>(
+    '<div style="height: 300px; background: #eee">Page content below the widget</div>',
+  );
+  await element.refresh();
+  expect(element.alerts.length).to.equal(1);
+  await frames(3);
+  const banner = shadow(element)
+    .querySelector("[data-layout]")!
+    .shadowRoot!.querySelector("[part~=banner]")!;
+  const rowTop = banner.querySelector("article")!.getBoundingClientRect().top;
+
+  const shifts: LayoutShift[] = [];
+  const observer = new PerformanceObserver((list) => {
+    shifts.push(...(list.getEntries() as LayoutShift[]));
+  });
+  observer.observe({ type: "layout-shift" });
+  await putFeed(name, { status: 404, body: "Not found" });
+  await waitFor(
+    () => banner.querySelector("[part~=stale-notice]") !== null,
+    "the stale notice",
+    20_000,
+  );
+  await frames(5);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  observer.disconnect();
+
+  expect(banner.querySelector("article")!.getBoundingClientRect().top).to.equal(
+    rowTop,
+  );
+  return shifts
+    .filter((s) => !s.hadRecentInput)
+    .reduce((sum, s) => sum + s.value, 0);
+}
+
 describe("widget layout shift", () => {
   beforeEach(() => localStorage.removeItem(DISMISSED_STORAGE_KEY));
   afterEach(unmountAll);
@@ -91,6 +148,11 @@ describe("widget layout shift", () => {
         'layout="ticker" reserve style="--child-alert-reserve-height: 80px"',
       ),
     ).to.equal(0);
+  });
+
+  it("banner stale notice shifts nothing", async function () {
+    this.timeout(40_000);
+    expect(await staleNoticeShiftScore()).to.equal(0);
   });
 
   it("unreserved card does shift", async () => {

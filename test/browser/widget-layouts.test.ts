@@ -76,6 +76,20 @@ describe("widget layouts", () => {
           .click();
         expect(detail?.alert.version).to.equal(view.version);
       });
+
+      it("shows the stale notice when set", async () => {
+        const root = await renderLayout(tag, [makeView()]);
+        expect(root.querySelector("[part~=stale-notice]")).to.equal(null);
+        const element = root.host as AlertLayoutElement;
+        element.staleNotice = "Data from 14:05, may be out of date";
+        await element.updateComplete;
+        const notice = root.querySelector("[part~=stale-notice]");
+        expect(notice?.textContent).to.equal(
+          "Data from 14:05, may be out of date",
+        );
+        expect(notice?.closest("section[aria-label]")).to.not.equal(null);
+        expect(notice?.hasAttribute("aria-live")).to.equal(false);
+      });
     });
   }
 

@@ -50,6 +50,7 @@ describe("widget custom elements manifest", () => {
         "events",
         "feed",
         "include-test",
+        "interval",
         "lang",
         "lat",
         "layout",
@@ -82,6 +83,7 @@ describe("widget custom elements manifest", () => {
       "call-link",
       "web-link",
       "toggle",
+      "stale-notice",
     ]) {
       expect(parts, part).to.include(part);
     }

@@ -43,6 +43,8 @@ export const TRANSLATIONS: Record<string, UiStrings> = {
     next: "Следващ сигнал",
     previous: "Предишен сигнал",
     announce: "Нов сигнал за дете: {headline}",
+    staleSince: "Данни от {time}, може да не са актуални",
+    stale: "Данните може да не са актуални",
   },
   cs: {
     alerts: "Výstrahy týkající se dětí",
@@ -77,6 +79,8 @@ export const TRANSLATIONS: Record<string, UiStrings> = {
     next: "Další výstraha",
     previous: "Předchozí výstraha",
     announce: "Nová výstraha týkající se dítěte: {headline}",
+    staleSince: "Data z {time}, nemusí být aktuální",
+    stale: "Data nemusí být aktuální",
   },
   da: {
     alerts: "Børnealarmer",
@@ -111,6 +115,8 @@ export const TRANSLATIONS: Record<string, UiStrings> = {
     next: "Næste alarm",
     previous: "Forrige alarm",
     announce: "Ny børnealarm: {headline}",
+    staleSince: "Data fra {time}, kan være forældede",
+    stale: "Data kan være forældede",
   },
   de: {
     alerts: "Kinderalarme",
@@ -145,6 +151,8 @@ export const TRANSLATIONS: Record<string, UiStrings> = {
     next: "Nächste Meldung",
     previous: "Vorherige Meldung",
     announce: "Neuer Kinderalarm: {headline}",
+    staleSince: "Daten von {time}, möglicherweise veraltet",
+    stale: "Daten möglicherweise veraltet",
   },
   es: {
     alerts: "Alertas de menores",
@@ -179,6 +187,8 @@ export const TRANSLATIONS: Record<string, UiStrings> = {
     next: "Alerta siguiente",
     previous: "Alerta anterior",
     announce: "Nueva alerta de menor: {headline}",
+    staleSince: "Datos de {time}, pueden estar desactualizados",
+    stale: "Los datos pueden estar desactualizados",
   },
   et: {
     alerts: "Häireteated lastest",
@@ -213,6 +223,8 @@ export const TRANSLATIONS: Record<string, UiStrings> = {
     next: "Järgmine teade",
     previous: "Eelmine teade",
     announce: "Uus häireteade lapsest: {headline}",
+    staleSince: "Andmed seisuga {time}, võivad olla aegunud",
+    stale: "Andmed võivad olla aegunud",
   },
   fi: {
     alerts: "Lapsihälytykset",
@@ -247,6 +259,8 @@ export const TRANSLATIONS: Record<string, UiStrings> = {
     next: "Seuraava hälytys",
     previous: "Edellinen hälytys",
     announce: "Uusi lapsihälytys: {headline}",
+    staleSince: "Tiedot ajalta {time}, voivat olla vanhentuneita",
+    stale: "Tiedot voivat olla vanhentuneita",
   },
   fr: {
     alerts: "Alertes enfants",
@@ -281,6 +295,8 @@ export const TRANSLATIONS: Record<string, UiStrings> = {
     next: "Alerte suivante",
     previous: "Alerte précédente",
     announce: "Nouvelle alerte enfant : {headline}",
+    staleSince: "Données datant de {time}, peut-être périmées",
+    stale: "Données peut-être périmées",
   },
   ga: {
     alerts: "Foláirimh faoi leanaí",
@@ -315,6 +331,8 @@ export const TRANSLATIONS: Record<string, UiStrings> = {
     next: "An chéad fholáireamh eile",
     previous: "An foláireamh roimhe seo",
     announce: "Foláireamh nua faoi leanbh: {headline}",
+    staleSince: "Sonraí ó {time}, d'fhéadfadh siad a bheith as dáta",
+    stale: "D'fhéadfadh na sonraí a bheith as dáta",
   },
   hr: {
     alerts: "Upozorenja o djeci",
@@ -349,6 +367,8 @@ export const TRANSLATIONS: Record<string, UiStrings> = {
     next: "Sljedeće upozorenje",
     previous: "Prethodno upozorenje",
     announce: "Novo upozorenje o djetetu: {headline}",
+    staleSince: "Podaci od {time}, možda nisu ažurni",
+    stale: "Podaci možda nisu ažurni",
   },
   hu: {
     alerts: "Gyermekriasztások",
@@ -383,6 +403,8 @@ export const TRANSLATIONS: Record<string, UiStrings> = {
     next: "Következő riasztás",
     previous: "Előző riasztás",
     announce: "Új gyermekriasztás: {headline}",
+    staleSince: "Adatok állapota: {time}, elavultak lehetnek",
+    stale: "Az adatok elavultak lehetnek",
   },
   it: {
     alerts: "Allerte minori",
@@ -417,6 +439,8 @@ export const TRANSLATIONS: Record<string, UiStrings> = {
     next: "Allerta successiva",
     previous: "Allerta precedente",
     announce: "Nuova allerta minore: {headline}",
+    staleSince: "Dati aggiornati a: {time}, potrebbero non essere attuali",
+    stale: "I dati potrebbero non essere attuali",
   },
   lt: {
     alerts: "Pranešimai apie vaikus",
@@ -451,6 +475,8 @@ export const TRANSLATIONS: Record<string, UiStrings> = {
     next: "Kitas pranešimas",
     previous: "Ankstesnis pranešimas",
     announce: "Naujas pranešimas apie vaiką: {headline}",
+    staleSince: "Duomenys nuo {time}, gali būti pasenę",
+    stale: "Duomenys gali būti pasenę",
   },
   lv: {
     alerts: "Brīdinājumi par bērniem",
@@ -485,6 +511,8 @@ export const TRANSLATIONS: Record<string, UiStrings> = {
     next: "Nākamais brīdinājums",
     previous: "Iepriekšējais brīdinājums",
     announce: "Jauns brīdinājums par bērnu: {headline}",
+    staleSince: "Dati no {time}, var būt novecojuši",
+    stale: "Dati var būt novecojuši",
   },
   mt: {
     alerts: "Twissijiet dwar tfal",
@@ -519,6 +547,8 @@ export const TRANSLATIONS: Record<string, UiStrings> = {
     next: "It-twissija li jmiss",
     previous: "It-twissija ta' qabel",
     announce: "Twissija ġdida dwar minuri: {headline}",
+    staleSince: "Data ta' {time}, tista' ma tkunx aġġornata",
+    stale: "Id-data tista' ma tkunx aġġornata",
   },
   nl: {
     alerts: "Meldingen over kinderen",
@@ -553,6 +583,8 @@ export const TRANSLATIONS: Record<string, UiStrings> = {
     next: "Volgende melding",
     previous: "Vorige melding",
     announce: "Nieuwe melding over een kind: {headline}",
+    staleSince: "Gegevens van {time}, mogelijk verouderd",
+    stale: "Gegevens mogelijk verouderd",
   },
   pl: {
     alerts: "Alerty o dzieciach",
@@ -587,6 +619,8 @@ export const TRANSLATIONS: Record<string, UiStrings> = {
     next: "Następny alert",
     previous: "Poprzedni alert",
     announce: "Nowy alert o dziecku: {headline}",
+    staleSince: "Dane z {time}, mogą być nieaktualne",
+    stale: "Dane mogą być nieaktualne",
   },
   pt: {
     alerts: "Alertas de crianças",
@@ -621,6 +655,8 @@ export const TRANSLATIONS: Record<string, UiStrings> = {
     next: "Alerta seguinte",
     previous: "Alerta anterior",
     announce: "Novo alerta de criança: {headline}",
+    staleSince: "Dados de {time}, podem estar desatualizados",
+    stale: "Os dados podem estar desatualizados",
   },
   ro: {
     alerts: "Alerte privind copii",
@@ -655,6 +691,8 @@ export const TRANSLATIONS: Record<string, UiStrings> = {
     next: "Alerta următoare",
     previous: "Alerta anterioară",
     announce: "Alertă nouă privind un copil: {headline}",
+    staleSince: "Date de la {time}, pot fi învechite",
+    stale: "Datele pot fi învechite",
   },
   sk: {
     alerts: "Výstrahy týkajúce sa detí",
@@ -689,6 +727,8 @@ export const TRANSLATIONS: Record<string, UiStrings> = {
     next: "Ďalšia výstraha",
     previous: "Predchádzajúca výstraha",
     announce: "Nová výstraha týkajúca sa dieťaťa: {headline}",
+    staleSince: "Údaje z {time}, nemusia byť aktuálne",
+    stale: "Údaje nemusia byť aktuálne",
   },
   sl: {
     alerts: "Opozorila o otrocih",
@@ -723,6 +763,8 @@ export const TRANSLATIONS: Record<string, UiStrings> = {
     next: "Naslednje opozorilo",
     previous: "Prejšnje opozorilo",
     announce: "Novo opozorilo o otroku: {headline}",
+    staleSince: "Podatki iz {time}, morda niso posodobljeni",
+    stale: "Podatki morda niso posodobljeni",
   },
   sv: {
     alerts: "Barnlarm",
@@ -757,5 +799,7 @@ export const TRANSLATIONS: Record<string, UiStrings> = {
     next: "Nästa larm",
     previous: "Föregående larm",
     announce: "Nytt barnlarm: {headline}",
+    staleSince: "Data från {time}, kan vara inaktuella",
+    stale: "Data kan vara inaktuella",
   },
 };

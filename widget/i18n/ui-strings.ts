@@ -42,6 +42,10 @@ export interface UiStrings {
   previous: string;
   /** Polite live announcement of an alert that has just appeared. */
   announce: string;
+  /** Notice that the alerts shown may be out of date; `{time}` is the last good fetch. */
+  staleSince: string;
+  /** The same notice when no feed time is known (a feed never answered). */
+  stale: string;
 }
 
 export type UiStringKey = keyof UiStrings;
@@ -79,6 +83,8 @@ export const EN: UiStrings = {
   next: "Next alert",
   previous: "Previous alert",
   announce: "New child alert: {headline}",
+  staleSince: "Data from {time}, may be out of date",
+  stale: "Data may be out of date",
 };
 
 export const EL: UiStrings = {
@@ -114,6 +120,8 @@ export const EL: UiStrings = {
   next: "Επόμενη ειδοποίηση",
   previous: "Προηγούμενη ειδοποίηση",
   announce: "Νέα ειδοποίηση για παιδί: {headline}",
+  staleSince: "Δεδομένα από {time}, ίσως δεν είναι ενημερωμένα",
+  stale: "Τα δεδομένα ίσως δεν είναι ενημερωμένα",
 };
 
 /** Replaces each `{name}` placeholder with its value, as plain text. */

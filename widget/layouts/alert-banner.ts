@@ -11,6 +11,7 @@ import {
   renderPhoto,
 } from "../render/alert-parts.js";
 import { icon } from "../render/icons.js";
+import { renderStaleNotice } from "../render/stale-notice.js";
 import { AlertLayoutElement } from "./alert-layout-element.js";
 
 /**
@@ -172,6 +173,7 @@ export class AlertBannerLayout extends AlertLayoutElement {
               ${this.alerts.map((alert, index) => this.renderRow(alert, index))}
             </div>`
       }
+      ${renderStaleNotice(this.staleNotice)}
     </section>`;
   }
 }

@@ -10,6 +10,7 @@ import {
   renderMeta,
   renderPhoto,
 } from "../render/alert-parts.js";
+import { renderStaleNotice } from "../render/stale-notice.js";
 import { AlertLayoutElement } from "./alert-layout-element.js";
 
 /**
@@ -76,6 +77,7 @@ export class AlertCardLayout extends AlertLayoutElement {
       dir=${this.frameDirection}
     >
       ${this.alerts.map((alert, index) => this.renderCard(alert, index))}
+      ${renderStaleNotice(this.staleNotice)}
     </section>`;
   }
 }

@@ -32,6 +32,7 @@ export class AlertLayoutElement extends LitElement {
     language: {},
     timeZone: { attribute: "time-zone" },
     theme: { reflect: true },
+    staleNotice: { attribute: false },
     copyStatus: { state: true, attribute: false },
   };
 
@@ -45,6 +46,12 @@ export class AlertLayoutElement extends LitElement {
   timeZone: string | undefined = undefined;
   /** "light", "dark" or "auto" (follow `prefers-color-scheme`). */
   theme = "auto";
+  /**
+   * The stale-data notice to show below the alerts (see
+   * `formatStaleNotice`), or "" for none. The layout shows it but does not
+   * announce it.
+   */
+  staleNotice = "";
   /** The share confirmation, or the link itself when copying failed. */
   protected copyStatus: { version: string; text: string } | null = null;
   private copyStatusTimer: ReturnType<typeof setTimeout> | undefined;

@@ -11,6 +11,7 @@ import {
   renderPhoto,
 } from "../render/alert-parts.js";
 import { icon } from "../render/icons.js";
+import { renderStaleNotice } from "../render/stale-notice.js";
 import { AlertLayoutElement } from "./alert-layout-element.js";
 
 /**
@@ -124,6 +125,7 @@ export class AlertListLayout extends AlertLayoutElement {
       <ul part="list" class="list">
         ${this.alerts.map((alert, index) => this.renderItem(alert, index))}
       </ul>
+      ${renderStaleNotice(this.staleNotice)}
     </section>`;
   }
 }

@@ -11,6 +11,7 @@ import {
   renderMeta,
   renderPhoto,
 } from "../render/alert-parts.js";
+import { renderStaleNotice } from "../render/stale-notice.js";
 import { AlertLayoutElement } from "./alert-layout-element.js";
 
 /**
@@ -91,6 +92,7 @@ export class AlertPosterLayout extends AlertLayoutElement {
       dir=${this.frameDirection}
     >
       ${this.alerts.map((alert, index) => this.renderPoster(alert, index))}
+      ${renderStaleNotice(this.staleNotice)}
     </section>`;
   }
 }

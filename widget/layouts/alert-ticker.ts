@@ -2,6 +2,7 @@ import { css, html, nothing, type PropertyValues } from "lit";
 import { isSampleAlert } from "../preview/sample-alert.js";
 import { renderLabels, timeText } from "../render/alert-parts.js";
 import { icon } from "../render/icons.js";
+import { renderStaleNotice } from "../render/stale-notice.js";
 import { textDirection } from "../i18n/text-direction.js";
 import { safeLinkUrl } from "../safety/safe-url.js";
 import { AlertLayoutElement } from "./alert-layout-element.js";
@@ -99,6 +100,12 @@ export class AlertTickerLayout extends AlertLayoutElement {
       }
       .ticker.sample {
         outline-offset: 2px;
+      }
+      /* The notice takes a line of its own below the ticker line. */
+      .stale-notice {
+        flex: 1 0 100%;
+        margin: 0;
+        padding: 0;
       }
     `,
   ];
@@ -292,6 +299,7 @@ export class AlertTickerLayout extends AlertLayoutElement {
           ${icon("close")}
         </button>
       </span>
+      ${renderStaleNotice(this.staleNotice)}
     </section>`;
   }
 }

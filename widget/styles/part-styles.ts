@@ -110,6 +110,15 @@ export const partStyles = css`
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
+  .stale-notice {
+    margin: 4px 0 0;
+    padding: 2px 8px;
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_background);
+    color: var(--_muted);
+    font-size: 0.875em;
+    overflow-wrap: anywhere;
+  }
   .status {
     font-size: 0.875em;
     color: var(--_muted);
