@@ -15,7 +15,7 @@ import {
 } from "../xml/xml-element.js";
 import { findCapAlerts } from "./find-cap-alerts.js";
 import type { FoundAlert, XmlReadContext } from "./xml-read-context.js";
-import { readLinkSummary } from "./read-link-summary.js";
+import { readIndexEntry } from "./read-index-entry.js";
 
 const CAP_MEDIA_TYPES = new Set([
   "application/cap+xml",
@@ -31,36 +31,20 @@ export function readAtom(
   childElements(feed, "entry").forEach((entry, index) => {
     const id = childText(entry, "id");
     const label = id ? `entry ${index + 1} (${id})` : `entry ${index + 1}`;
-
     const embedded = embeddedAlerts(entry, context, label);
-    if (embedded.length > 0) {
-      for (const element of embedded) alerts.push({ element, entry: label });
-      return;
-    }
-    const href = capLinkOf(entry);
-    if (href === undefined) {
-      context.issues.warning(
-        "no-alert",
-        "The entry neither embeds a CAP alert nor links to one; it was skipped",
-        { entry: label },
-      );
-      return;
-    }
-    const url = context.resolveUrl(href);
-    if (url === undefined) {
-      context.issues.error(
-        "invalid-value",
-        "The entry's link is not a valid URL",
-        { entry: label, path: "link" },
-        href,
-      );
-      return;
-    }
-    const link: CapLink = { url, ...readLinkSummary(entry) };
-    if (id) link.entryId = id;
-    const updated = childText(entry, "updated");
-    if (updated) link.updated = updated;
-    links.push(link);
+    readIndexEntry(
+      {
+        element: entry,
+        kind: "entry",
+        label,
+        id,
+        updated: childText(entry, "updated"),
+        embedded,
+        href: embedded.length > 0 ? undefined : capLinkOf(entry),
+      },
+      context,
+      { alerts, links },
+    );
   });
   return { alerts, links };
 }

@@ -12,7 +12,7 @@ import {
   textContent,
 } from "../xml/xml-element.js";
 import { findCapAlerts } from "./find-cap-alerts.js";
-import { readLinkSummary } from "./read-link-summary.js";
+import { readIndexEntry } from "./read-index-entry.js";
 import type { FoundAlert, XmlReadContext } from "./xml-read-context.js";
 
 /** The start of a CAP document that an item carries as escaped text in its description. */
@@ -40,34 +40,19 @@ export function readRss(
       const nested = context.parseNested(description, label);
       if (nested !== undefined) embedded.push(...findCapAlerts(nested));
     }
-    if (embedded.length > 0) {
-      for (const element of embedded) alerts.push({ element, entry: label });
-      return;
-    }
-    const href = capLinkOf(item);
-    if (href === undefined) {
-      context.issues.warning(
-        "no-alert",
-        "The item neither embeds a CAP alert nor links to one; it was skipped",
-        { entry: label },
-      );
-      return;
-    }
-    const url = context.resolveUrl(href);
-    if (url === undefined) {
-      context.issues.error(
-        "invalid-value",
-        "The item's link is not a valid URL",
-        { entry: label, path: "link" },
-        href,
-      );
-      return;
-    }
-    const link: CapLink = { url, ...readLinkSummary(item) };
-    if (guid) link.entryId = guid;
-    const published = childText(item, "pubDate") ?? childText(item, "date");
-    if (published) link.updated = published;
-    links.push(link);
+    readIndexEntry(
+      {
+        element: item,
+        kind: "item",
+        label,
+        id: guid,
+        updated: childText(item, "pubDate") ?? childText(item, "date"),
+        embedded,
+        href: embedded.length > 0 ? undefined : capLinkOf(item),
+      },
+      context,
+      { alerts, links },
+    );
   });
   return { alerts, links };
 }
