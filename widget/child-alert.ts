@@ -104,6 +104,7 @@ const STALE_NOTICE_GRACE_MS = 10_000;
  * @attr preview - Show a labelled, invented SAMPLE alert and nothing else, to style the widget.
  * @attr eager - Load at once instead of waiting until the page is idle.
  * @attr reserve - Reserve `--child-alert-reserve-height` in the page, and render the banner in that space instead of as an overlay.
+ * @attr key - A publisher's Ed25519 public key (base64 of its 32 raw bytes, as `child-alert-feed keygen` writes it). Every feed must then carry a valid `.sig` signature, or it is rejected.
  * @attr interval - Polling interval in seconds (default 300). Kept between 120 s and 1 hour, except for feeds on localhost (down to 1 s).
  *
  * @fires child-alert-change - The shown alerts changed; `detail.alerts` lists them. Bubbles and is composed, so the host page hears it from inside any shadow root.
@@ -201,6 +202,7 @@ export class ChildAlert extends LitElement {
     eager: { type: Boolean },
     reserve: { type: Boolean },
     interval: { type: Number },
+    key: {},
     displayed: { state: true, attribute: false },
     staleNotice: { state: true, attribute: false },
     strings: { state: true, attribute: false },
@@ -225,6 +227,8 @@ export class ChildAlert extends LitElement {
   eager = false;
   reserve = false;
   interval: number | undefined = undefined;
+  /** The `key` attribute: the publisher's public key that every feed is checked against. */
+  key = "";
 
   /** The alerts rendered now, after dismissals and `max`. */
   private displayed: AlertView[] = [];
@@ -374,13 +378,26 @@ export class ChildAlert extends LitElement {
     // Attributes changed, or the element left the page, while it loaded.
     if (request !== this.sourceRequest || !this.started) return;
 
-    const client = new engine.AlertClient({
-      feeds,
-      ...this.clientSettings(),
-      ...(this.interval !== undefined && Number.isFinite(this.interval)
-        ? { intervalMs: this.interval * 1000 }
-        : {}),
-    });
+    let client: AlertClient;
+    try {
+      client = new engine.AlertClient({
+        feeds,
+        ...this.clientSettings(),
+        ...(this.interval !== undefined && Number.isFinite(this.interval)
+          ? { intervalMs: this.interval * 1000 }
+          : {}),
+        ...this.feedKeys(feeds),
+      });
+    } catch (error) {
+      // Only an unreadable key gets here (invalid regions are filtered
+      // out first). Without a client the element fetches nothing, so a
+      // mistyped key never lets unverified alerts through.
+      console.warn(
+        `child-alert: no feed is loaded: ${error instanceof Error ? error.message : String(error)} Check the key attribute.`,
+      );
+      this.recompute();
+      return;
+    }
     this.listenTo(client);
     this.client = client;
     this.holdStaleNotice();
@@ -436,11 +453,20 @@ export class ChildAlert extends LitElement {
     });
   }
 
-  /** Returns the value that decides the client: the feeds and interval, or preview mode. */
+  /** Returns the value that decides the client: the feeds, interval and key, or preview mode. */
   private sourceKey(): string {
     return this.preview
       ? "preview"
-      : JSON.stringify([this.feed, this.interval]);
+      : JSON.stringify([this.feed, this.interval, this.key]);
+  }
+
+  /** Returns the client's `feedKeys` option: the `key` attribute for every feed, or nothing without one. */
+  private feedKeys(feeds: string[]): { feedKeys?: Record<string, string> } {
+    const key = this.key.trim();
+    if (key === "") return {};
+    return {
+      feedKeys: Object.fromEntries(feeds.map((feed) => [feed, key])),
+    };
   }
 
   private feedUrls(): string[] {

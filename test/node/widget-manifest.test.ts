@@ -51,6 +51,7 @@ describe("widget custom elements manifest", () => {
         "feed",
         "include-test",
         "interval",
+        "key",
         "lang",
         "lat",
         "layout",
