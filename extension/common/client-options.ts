@@ -6,6 +6,7 @@
 import type { AlertClientOptions } from "../../shared/client/alert-client.js";
 import type { AlertStore } from "../../shared/store/alert-store.js";
 import { readerLanguages } from "./alert-language.js";
+import { clientFeedKeys } from "./feed-key-settings.js";
 import type { ExtensionSettings } from "./settings.js";
 
 /** Options for a client over `feeds` that filters by `settings` and keeps alerts in `store`. */
@@ -16,6 +17,7 @@ export function clientOptions(
 ): AlertClientOptions {
   return {
     feeds,
+    feedKeys: clientFeedKeys(feeds, settings.feedKeys),
     place: settings.place,
     regions: settings.regions,
     events: settings.events,

@@ -15,6 +15,12 @@ export interface KnownFeed {
   format: string;
   /** ISO 3166-1 code of the area the feed covers, or "local". */
   area: string;
+  /**
+   * The publisher's Ed25519 public key, base64 of its 32 raw bytes, when
+   * the publisher signs the feed. The client then reads the feed only when
+   * `URL.sig` verifies. None of the feeds below publishes a signature.
+   */
+  publicKey?: string;
 }
 
 export const KNOWN_FEEDS: readonly KnownFeed[] = [

@@ -11,6 +11,7 @@ import type { EventFilter } from "../../shared/filter/events.js";
 import { parseRegion } from "../../shared/geo/geocode.js";
 import { safeWebUrl } from "../../shared/view/safe-url.js";
 import browser from "./browser.js";
+import { normalizeFeedKeys } from "./feed-key-settings.js";
 
 /** The storage.local key of the settings. */
 export const SETTINGS_KEY = "settings";
@@ -34,6 +35,12 @@ export interface QuietHours {
 export interface ExtensionSettings {
   /** Feed URLs to poll: `https:`, or `http:` on localhost. */
   feeds: string[];
+  /**
+   * Publishers' Ed25519 public keys by feed URL, each the base64 of the 32
+   * raw bytes or an Ed25519 JWK. A feed with a key is read only when its
+   * signature `URL.sig` verifies. Only feeds in `feeds` have an entry.
+   */
+  feedKeys: Record<string, string>;
   /** The person's place, or null for none. */
   place: PlaceSetting | null;
   /** Name of the place as the person typed or chose it, for the options page only. */
@@ -56,6 +63,7 @@ export const MAX_INTERVAL_MINUTES = 60;
 
 export const DEFAULT_SETTINGS: Readonly<ExtensionSettings> = {
   feeds: [],
+  feedKeys: {},
   place: null,
   placeName: "",
   regions: [],
@@ -87,12 +95,15 @@ export async function writeSettings(
 /**
  * Returns valid settings from any stored value: each field that is missing
  * or invalid takes its default, invalid feeds and regions are dropped with
- * a warning, and numbers are kept within their ranges.
+ * a warning, and numbers are kept within their ranges. Public keys that are
+ * invalid or belong to no chosen feed are dropped with a warning too.
  */
 export function normalizeSettings(value: unknown): ExtensionSettings {
   const input = isRecord(value) ? value : {};
+  const feeds = normalizeFeeds(input.feeds);
   return {
-    feeds: normalizeFeeds(input.feeds),
+    feeds,
+    feedKeys: normalizeFeedKeys(input.feedKeys, feeds),
     place: normalizePlace(input.place),
     placeName: typeof input.placeName === "string" ? input.placeName : "",
     regions: normalizeRegions(input.regions),

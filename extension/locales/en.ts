@@ -45,6 +45,13 @@ export const EN_MESSAGES = {
     "Enter an address that starts with https:// (or http://localhost).",
   optionsFeedDenied:
     "Permission to read $origin$ was not given, so the feed was not added.",
+  optionsFeedKey: "Publisher's public key (optional)",
+  optionsFeedKeyHelp:
+    "If the publisher of a feed signs it, paste the public key they publish under the feed. The extension then accepts the feed only when its signature matches that key, and keeps showing the last verified alerts when it does not. Leave the field empty for a feed that is not signed.",
+  optionsFeedKeyInvalid:
+    "This is not a valid public key. Paste the key exactly as the publisher gives it: 44 characters of base64 (an Ed25519 public key), or an Ed25519 JWK.",
+  optionsFeedKeyBuiltIn:
+    "The extension checks this feed's signature with the publisher's key built into it.",
   optionsPlace: "Your place",
   optionsPlaceHelp:
     "Choose a point on the map, type a town, or give region codes. With neither a place nor a region code, every alert of the chosen feeds is shown.",

@@ -51,6 +51,7 @@ function fillLanguages(): void {
 
 function show(settings: ExtensionSettings): void {
   feeds.feeds = settings.feeds;
+  feeds.keys = settings.feedKeys;
   place.value = { place: settings.place, placeName: settings.placeName };
   regions.value = settings.regions.join("\n");
   language.value = settings.lang;
@@ -71,6 +72,7 @@ function show(settings: ExtensionSettings): void {
 
 /** Reads the form; returns null and shows why when a field is invalid. */
 function read(): ExtensionSettings | null {
+  if (!feeds.validateKeys()) return null;
   regionsError.textContent = "";
   const codes = regions.value
     .split(/\s+/)
@@ -93,6 +95,7 @@ function read(): ExtensionSettings | null {
   const { place: point, placeName } = place.value;
   return {
     feeds: feeds.feeds,
+    feedKeys: feeds.keys,
     place: point,
     placeName,
     regions: codes,
