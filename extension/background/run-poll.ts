@@ -8,10 +8,15 @@
 import { AlertClient } from "../../shared/client/alert-client.js";
 import type { FeedErrorDetail } from "../../shared/client/client-events.js";
 import { clientOptions } from "../common/client-options.js";
-import { writePollStatus, type PollStatus } from "../common/poll-status.js";
+import {
+  writePollStatus,
+  type FeedFailure,
+  type PollStatus,
+} from "../common/poll-status.js";
 import { readSettings } from "../common/settings.js";
 import { writeShownAlerts } from "../common/shown-alerts.js";
 import { syncNotifications, type SyncResult } from "./notifier.js";
+import { isSignatureFailure } from "./signature-failure.js";
 import { alertStore } from "./store-connection.js";
 
 /** Counts of one poll, sent as the reply to a `{ type: "poll" }` message. */
@@ -25,13 +30,16 @@ export interface PollReport extends SyncResult {
 export async function pollFeeds(): Promise<PollReport> {
   const settings = await readSettings();
   const store = await alertStore();
-  const client = new AlertClient(
-    clientOptions(settings, settings.feeds, store),
-  );
-  const errors = new Map<string, string>();
+  const options = clientOptions(settings, settings.feeds, store);
+  const client = new AlertClient(options);
+  const errors = new Map<string, FeedFailure>();
   client.addEventListener("feed-error", (event) => {
     const { url, message } = (event as CustomEvent<FeedErrorDetail>).detail;
-    errors.set(url, message);
+    const failure: FeedFailure = { url, message };
+    if (isSignatureFailure(message, options.feedKeys?.[url] !== undefined)) {
+      failure.unverified = true;
+    }
+    errors.set(url, failure);
     console.warn(`Child Alert: feed ${url}: ${message}`);
   });
   client.addEventListener("store-error", (event) => {
@@ -54,7 +62,7 @@ export async function pollFeeds(): Promise<PollReport> {
 function pollStatusOf(
   client: AlertClient,
   feeds: readonly string[],
-  errors: ReadonlyMap<string, string>,
+  errors: ReadonlyMap<string, FeedFailure>,
 ): PollStatus {
   let lastGoodMs: number | undefined;
   for (const feed of feeds) {
@@ -63,7 +71,7 @@ function pollStatusOf(
   }
   const status: PollStatus = {
     lastPollMs: Date.now(),
-    errors: [...errors].map(([url, message]) => ({ url, message })),
+    errors: [...errors.values()],
   };
   if (lastGoodMs !== undefined) status.lastGoodMs = lastGoodMs;
   return status;

@@ -18,7 +18,20 @@ export interface PollStatus {
    */
   lastGoodMs?: number;
   /** Feeds whose last request failed, with the error. */
-  errors: { url: string; message: string }[];
+  errors: FeedFailure[];
+}
+
+/** A feed whose last poll failed. */
+export interface FeedFailure {
+  url: string;
+  /** The client's error message, in English. */
+  message: string;
+  /**
+   * True when the feed was rejected because its signature file is missing
+   * or does not verify with the publisher's key, rather than because it
+   * could not be fetched or read.
+   */
+  unverified?: boolean;
 }
 
 export async function readPollStatus(): Promise<PollStatus | null> {

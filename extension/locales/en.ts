@@ -20,6 +20,8 @@ export const EN_MESSAGES = {
   popupNeverUpdated: "Not updated yet.",
   popupOffline:
     "The feeds could not be reached. These are the alerts saved on this device.",
+  popupUnverified:
+    "The feed “$feed$” was not updated because its signature is missing or does not match the publisher's key. Showing its last alerts that were verified.",
   popupNoAlerts: "No child alerts for your area.",
   popupNoFeeds:
     "Choose the feeds and your place in the settings to receive alerts.",

@@ -17,6 +17,7 @@ import { POLL_STATUS_KEY, readPollStatus } from "../common/poll-status.js";
 import { readSettings, SETTINGS_KEY } from "../common/settings.js";
 import { readShownAlerts, SHOWN_ALERTS_KEY } from "../common/shown-alerts.js";
 import { dataAgeText } from "./data-age.js";
+import { feedNoticeLines } from "./feed-notice.js";
 
 if (!customElements.get("child-alert-card")) {
   customElements.define("child-alert-card", AlertCardLayout);
@@ -40,14 +41,15 @@ async function render(): Promise<void> {
   const uiLanguage = browser.i18n.getUILanguage();
   ageLine.textContent = dataAgeText(status, uiLanguage);
 
-  const failed = status !== null && status.errors.length > 0;
-  notice.hidden = settings.feeds.length > 0 && !failed;
-  notice.textContent =
-    settings.feeds.length === 0
-      ? message("popupNoFeeds")
-      : failed
-        ? message("popupOffline")
-        : "";
+  const lines = feedNoticeLines(settings.feeds, status);
+  notice.hidden = lines.length === 0;
+  notice.replaceChildren(
+    ...lines.map((line) => {
+      const paragraph = document.createElement("p");
+      paragraph.textContent = line;
+      return paragraph;
+    }),
+  );
 
   const shown = await ordered(
     alerts.filter((alert) => !dismissed.has(alert.version)),
