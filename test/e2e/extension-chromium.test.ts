@@ -13,30 +13,28 @@ import type { Page } from "puppeteer-core";
 import { capContainerXml, capXml } from "../helpers/cap-xml.js";
 import { referenceTo } from "../helpers/cap-alert.js";
 import {
+  alertNotificationIds,
+  badgeText,
   capTime,
   closeBrowser,
   CHROME_EXTENSION_DIR,
+  dismissNotifications as dismissAll,
   inventedAlert,
   launchChromium,
   NEAR_PLACE,
+  openExtensionPage,
   placeholderBase64,
+  pollExtension,
   requireBuiltExtension,
   startFeedServer,
   waitFor,
   type ChromeExtensionApi,
   type ChromiumWithExtension,
+  type PollReport,
   type RunningFeedServer,
 } from "./extension-harness.js";
 
 declare const chrome: ChromeExtensionApi;
-
-/** The reply of the background to `{ type: "poll" }`. */
-interface PollReport {
-  alerts: number;
-  notified: number;
-  cleared: number;
-  status?: { lastPollMs: number; lastGoodMs?: number; errors: unknown[] };
-}
 
 describe("extension in Chromium", function () {
   let server: RunningFeedServer;
@@ -73,46 +71,12 @@ describe("extension in Chromium", function () {
     return chromium;
   }
 
-  /** Opens an extension page and waits for its script to finish its first render. */
-  async function openPage(path: string, ready: string): Promise<Page> {
-    const { browser, extensionId } = current();
-    const page = await browser.newPage();
-    await page.goto(`chrome-extension://${extensionId}/${path}`);
-    await page.waitForSelector(ready, { timeout: 20_000 });
-    return page;
-  }
-
-  /** Asks the background to poll, from an extension page, as the popup's button does. */
-  async function poll(): Promise<PollReport> {
-    const page = await openPage("popup.html", "body[data-ready]");
-    try {
-      return (await page.evaluate(() =>
-        chrome.runtime.sendMessage({ type: "poll" }),
-      )) as PollReport;
-    } finally {
-      await page.close();
-    }
-  }
-
-  async function alertNotifications(): Promise<string[]> {
-    const all = await current().worker.evaluate(() =>
-      chrome.notifications.getAll(),
-    );
-    return Object.keys(all).filter((id) => id.startsWith("alert-"));
-  }
-
-  async function badge(): Promise<string> {
-    return current().worker.evaluate(() => chrome.action.getBadgeText({}));
-  }
-
-  /** Clears the alert notifications, as a person closing them would. */
-  async function dismissNotifications(): Promise<void> {
-    await current().worker.evaluate(async () => {
-      for (const id of Object.keys(await chrome.notifications.getAll())) {
-        await chrome.notifications.clear(id);
-      }
-    });
-  }
+  const openPage = (path: string, ready: string): Promise<Page> =>
+    openExtensionPage(current(), path, ready);
+  const poll = (): Promise<PollReport> => pollExtension(current());
+  const alertNotifications = () => alertNotificationIds(current());
+  const badge = () => badgeText(current());
+  const dismissNotifications = () => dismissAll(current());
 
   function serve(body: string): void {
     server.feeds.setFeed("alerts.xml", { body });

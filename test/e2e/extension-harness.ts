@@ -1,12 +1,17 @@
 /**
  * Shared pieces of the extension's end-to-end tests: a feed server on
  * 127.0.0.1, headless Chromium with the built extension loaded unpacked,
- * and invented alerts with times around now.
+ * the calls the tests make into the extension, invented alerts with times
+ * around now, and Ed25519 signatures for signed feeds.
  */
 import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { resolve } from "node:path";
-import puppeteer, { type Browser, type WebWorker } from "puppeteer-core";
+import puppeteer, {
+  type Browser,
+  type Page,
+  type WebWorker,
+} from "puppeteer-core";
 import { renderPlaceholderPng } from "../../demo/server/placeholder-photo.js";
 import type { CapAlert } from "../../shared/model/cap.js";
 import { FeedServer } from "../harness/feed-server.js";
@@ -264,4 +269,120 @@ export interface ChromeExtensionApi {
       set(items: Record<string, unknown>): Promise<void>;
     };
   };
+}
+
+declare const chrome: ChromeExtensionApi;
+
+/** The reply of the background to `{ type: "poll" }`. */
+export interface PollReport {
+  alerts: number;
+  notified: number;
+  cleared: number;
+  status?: {
+    lastPollMs: number;
+    lastGoodMs?: number;
+    errors: { url: string; message: string; unverified?: boolean }[];
+  };
+}
+
+/** Opens an extension page and waits until `ready` matches, which the page's script sets after its first render. */
+export async function openExtensionPage(
+  { browser, extensionId }: ChromiumWithExtension,
+  path: string,
+  ready: string,
+): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(`chrome-extension://${extensionId}/${path}`);
+  await page.waitForSelector(ready, { timeout: 20_000 });
+  return page;
+}
+
+/** Asks the background to poll, from the popup page as its refresh button does, and returns the reply. */
+export async function pollExtension(
+  chromium: ChromiumWithExtension,
+): Promise<PollReport> {
+  const page = await openExtensionPage(
+    chromium,
+    "popup.html",
+    "body[data-ready]",
+  );
+  try {
+    return (await page.evaluate(() =>
+      chrome.runtime.sendMessage({ type: "poll" }),
+    )) as PollReport;
+  } finally {
+    await page.close();
+  }
+}
+
+/** Returns the ids of the alert notifications shown now. */
+export async function alertNotificationIds({
+  worker,
+}: ChromiumWithExtension): Promise<string[]> {
+  const all = await worker.evaluate(() => chrome.notifications.getAll());
+  return Object.keys(all).filter((id) => id.startsWith("alert-"));
+}
+
+/** Returns the toolbar button's badge text. */
+export function badgeText({ worker }: ChromiumWithExtension): Promise<string> {
+  return worker.evaluate(() => chrome.action.getBadgeText({}));
+}
+
+/** Clears every notification, as a person closing them would. */
+export async function dismissNotifications({
+  worker,
+}: ChromiumWithExtension): Promise<void> {
+  await worker.evaluate(async () => {
+    for (const id of Object.keys(await chrome.notifications.getAll())) {
+      await chrome.notifications.clear(id);
+    }
+  });
+}
+
+/** An Ed25519 key pair that signs feeds in a test, made with Node's Web Crypto. */
+export interface FeedSigner {
+  /** The public key as the base64 of its 32 raw bytes, as `child-alert-feed keygen` writes it. */
+  publicKey: string;
+  /** Returns the content of `FILE.sig` for a feed body sent as UTF-8: the base64 of the signature and a line feed. */
+  sign(body: string): Promise<string>;
+}
+
+/** Generates a key pair and returns its signer. */
+export async function makeFeedSigner(): Promise<FeedSigner> {
+  const { subtle } = globalThis.crypto;
+  const pair = (await subtle.generateKey({ name: "Ed25519" }, true, [
+    "sign",
+    "verify",
+  ])) as CryptoKeyPair;
+  const raw = await subtle.exportKey("raw", pair.publicKey);
+  return {
+    publicKey: Buffer.from(raw).toString("base64"),
+    async sign(body) {
+      const signature = await subtle.sign(
+        { name: "Ed25519" },
+        pair.privateKey,
+        Buffer.from(body, "utf8"),
+      );
+      return `${Buffer.from(signature).toString("base64")}\n`;
+    },
+  };
+}
+
+/**
+ * Serves `body` as `/feeds/NAME` and `signature` as `/feeds/NAME.sig`, or
+ * responds 404 to the signature's request when it is null.
+ */
+export function serveSignedFeed(
+  feeds: FeedServer,
+  name: string,
+  body: string,
+  signature: string | null,
+): void {
+  feeds.setFeed(name, { body });
+  feeds.setFeed(
+    `${name}.sig`,
+    signature === null
+      ? { status: 404, body: "Not found" }
+      : { body: signature, contentType: "text/plain" },
+  );
 }
