@@ -1,5 +1,5 @@
 /**
- * Builds the embeddable widget into dist/widget/, in three runs that
+ * Builds the embeddable widget into dist/widget/, in four runs that
  * scripts/build.ts makes in order:
  *
  * - `vite build` (mode "production"): child-alert.js, an ES module with
@@ -12,6 +12,10 @@
  * - `vite build --mode engine`: child-alert-engine.js, the alert engine
  *   (client, parsers, store, filters) as one self-contained ES module, for
  *   the classic script.
+ * - `vite build --mode parse-worker`: child-alert-parse-worker.js, the
+ *   module worker that parses large feed bodies off the page's main thread
+ *   (shared/client/parse-worker.ts with the parsers), self-contained
+ *   because a worker loads no chunk of the page's build.
  *
  * The production run also writes i18n/CODE.json, the interface strings of
  * the languages the scripts do not carry. Lit is resolved through its
@@ -66,6 +70,7 @@ export function minifyCssTemplates(): Plugin {
 export default defineConfig(({ mode }) => {
   const iife = mode === "iife";
   const engine = mode === "engine";
+  const parseWorker = mode === "parse-worker";
   return {
     resolve: {
       conditions: ["production", "module", "browser"],
@@ -79,13 +84,13 @@ export default defineConfig(({ mode }) => {
     },
     plugins: [
       minifyCssTemplates(),
-      ...(iife || engine ? [] : [interfaceStringFiles()]),
+      ...(iife || engine || parseWorker ? [] : [interfaceStringFiles()]),
     ],
     publicDir: false,
     build: {
       outDir: "dist/widget",
       // The production run comes first and clears the folder. The others add to it.
-      emptyOutDir: !iife && !engine,
+      emptyOutDir: !iife && !engine && !parseWorker,
       target: "es2022",
       sourcemap: false,
       lib: engine
@@ -94,20 +99,27 @@ export default defineConfig(({ mode }) => {
             formats: ["es"],
             fileName: () => "child-alert-engine.js",
           }
-        : {
-            // The classic script only defines the elements: exports would
-            // become a global variable on the host page.
-            entry: iife
-              ? "widget/define/define-child-alert.ts"
-              : "widget/module-entry.ts",
-            name: "ChildAlertWidget",
-            formats: [iife ? "iife" : "es"],
-            fileName: () => (iife ? "child-alert.iife.js" : "child-alert.js"),
-          },
+        : parseWorker
+          ? {
+              entry: "shared/client/parse-worker.ts",
+              formats: ["es"],
+              fileName: () => "child-alert-parse-worker.js",
+            }
+          : {
+              // The classic script only defines the elements: exports would
+              // become a global variable on the host page.
+              entry: iife
+                ? "widget/define/define-child-alert.ts"
+                : "widget/module-entry.ts",
+              name: "ChildAlertWidget",
+              formats: [iife ? "iife" : "es"],
+              fileName: () => (iife ? "child-alert.iife.js" : "child-alert.js"),
+            },
       rolldownOptions: {
         output: {
           minify: true,
           chunkFileNames: "chunks/[name]-[hash].js",
+          ...(parseWorker ? { codeSplitting: false } : {}),
         },
       },
     },

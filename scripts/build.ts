@@ -28,6 +28,10 @@ const STEPS: Step[] = [
     argv: ["npx", "vite", "build", "--mode", "engine"],
   },
   {
+    name: "widget parse worker (dist/widget/child-alert-parse-worker.js)",
+    argv: ["npx", "vite", "build", "--mode", "parse-worker"],
+  },
+  {
     name: "partner banner script (dist/widget/partner.js)",
     argv: [
       "npx",

@@ -163,6 +163,16 @@ export class ChildAlert extends LitElement {
    */
   static translationsUrl = new URL("i18n/", SCRIPT_URL).href;
 
+  /**
+   * URL of the parse worker (`child-alert-parse-worker.js`), which parses
+   * feed bodies of 512 KiB or more off the main thread. By default it is
+   * beside the script. The worker runs only from the page's own origin, so
+   * elsewhere, or where the file is missing, feeds are parsed on the main
+   * thread with the same result.
+   */
+  static parseWorkerUrl = new URL("child-alert-parse-worker.js", SCRIPT_URL)
+    .href;
+
   static override styles = [
     themeStyles,
     css`
@@ -387,6 +397,7 @@ export class ChildAlert extends LitElement {
           ? { intervalMs: this.interval * 1000 }
           : {}),
         ...this.feedKeys(feeds),
+        parseWorkerUrl: ChildAlert.parseWorkerUrl,
       });
     } catch (error) {
       // Only an unreadable key gets here (invalid regions are filtered

@@ -9,6 +9,7 @@ import {
   capAlert,
   capTimeFromNow,
   jsonFeed,
+  largeJsonFeed,
   placeholderPngBase64,
   putFeed,
   uniqueFeedName,
@@ -17,7 +18,10 @@ import {
 
 /** The policy docs/widget.md gives sites; keep the two the same. */
 const POLICY =
-  "default-src 'self'; img-src https: data:; require-trusted-types-for 'script'; trusted-types lit-html";
+  "default-src 'self'; img-src https: data:; require-trusted-types-for 'script'; trusted-types lit-html child-alert-worker";
+
+/** Smallest body the client parses in its worker: 512 KiB. */
+const WORKER_PARSE_MIN_BYTES = 512 * 1024;
 
 const LISTENER_SCRIPT = `
   window.__violations = [];
@@ -165,6 +169,50 @@ describe("widget under a strict CSP", () => {
     expect(
       page.getComputedStyle(layout.querySelector(".card")!).display,
     ).to.equal("flex");
+    expect(page.__violations).to.deep.equal([]);
+  });
+
+  it("parses a large feed in the worker", async () => {
+    const name = uniqueFeedName("csp-large");
+    const code: [string, string] = ["TEST", `csp-large-${Date.now()}`];
+    const body = largeJsonFeed(
+      [
+        capAlert({
+          identifier: `CSP-LARGE-${Date.now()}`,
+          sent: capTimeFromNow(-3_600_000),
+          headline: "Invented child in a large feed",
+          geocode: code,
+        }),
+      ],
+      WORKER_PARSE_MIN_BYTES + 64 * 1024,
+    );
+    expect(new TextEncoder().encode(body).length).to.be.above(
+      WORKER_PARSE_MIN_BYTES,
+    );
+    await putFeed(name, { body, contentType: "application/json" });
+    const frame = await loadPage(
+      `<script src="/dist/widget/child-alert.iife.js"></script>
+       <child-alert eager layout="list" feed="/feeds/${name}" region="${code.join(":")}"></child-alert>`,
+    );
+    frames.push(frame);
+    const page = frame.contentWindow as PageWindow;
+    const element = page.document.querySelector(
+      "child-alert",
+    ) as HTMLElement & { alerts: { headline: string }[] };
+    await waitFor(
+      () => element.alerts?.length === 1,
+      "the alert of the large feed",
+      30000,
+    );
+    expect(element.alerts[0]!.headline).to.equal(
+      "Invented child in a large feed",
+    );
+    const workerLoads = page.performance
+      .getEntriesByType("resource")
+      .filter((entry) => entry.name.endsWith("/child-alert-parse-worker.js"));
+    expect(workerLoads, "the parse worker's script was loaded").to.have.length(
+      1,
+    );
     expect(page.__violations).to.deep.equal([]);
   });
 });

@@ -308,3 +308,27 @@ export function jsonFeed(alerts: CapAlert[]): string {
     alerts,
   });
 }
+
+/**
+ * Serialises `alerts` as the project's JSON feed, padded with invented
+ * alerts of another region until the body is at least `minBytes` long, so
+ * a client parses it in its parse worker.
+ */
+export function largeJsonFeed(alerts: CapAlert[], minBytes: number): string {
+  const padding: CapAlert[] = [];
+  const description =
+    "An invented description that pads the feed to a large size. ".repeat(32);
+  let size = jsonFeed(alerts).length;
+  while (size < minBytes) {
+    const alert = capAlert({
+      identifier: `PADDING-${padding.length}`,
+      sent: capTimeFromNow(-60_000),
+      expires: capTimeFromNow(3_600_000),
+      description,
+      geocode: ["TEST", "padding-region"],
+    });
+    padding.push(alert);
+    size += JSON.stringify(alert).length + 1;
+  }
+  return jsonFeed([...alerts, ...padding]);
+}
