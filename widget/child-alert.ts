@@ -3,6 +3,7 @@ import type { AlertClient } from "../shared/client/alert-client.js";
 import type {
   AlertChangeDetail,
   FeedErrorDetail,
+  ForgetDetail,
   StatusDetail,
 } from "../shared/client/client-events.js";
 import type { EventFilter } from "../shared/filter/events.js";
@@ -10,6 +11,7 @@ import { parseRegion } from "../shared/geo/geocode.js";
 import type { AlertView } from "../shared/view/alert-view.js";
 import {
   addDismissed,
+  forgetDismissed,
   pruneDismissed,
   readDismissed,
 } from "./dismissal/dismissed-versions.js";
@@ -431,7 +433,7 @@ export class ChildAlert extends LitElement {
     this.staleNoticeHeld = false;
   }
 
-  /** Follows a client's changes and logs each distinct feed error once. */
+  /** Follows a client's changes, status and forgotten alerts, and logs each distinct feed error once. */
   private listenTo(client: AlertClient): void {
     client.addEventListener("change", (event) => {
       if (this.client !== client) return;
@@ -442,6 +444,11 @@ export class ChildAlert extends LitElement {
       this.dataStale = detail.stale;
       this.lastGoodFetch = detail.lastGoodFetch;
       this.recompute();
+    });
+    // Ended alerts leave the dismissal record at once, not after the next
+    // poll: an alert that ends by its end time between polls included.
+    client.addEventListener("forget", (event) => {
+      forgetDismissed((event as CustomEvent<ForgetDetail>).detail.keys);
     });
     client.addEventListener("status", (event) => {
       if (this.client !== client) return;

@@ -397,6 +397,63 @@ describe("child-alert element", () => {
     expect(localStorage.getItem(DISMISSED_STORAGE_KEY)).to.equal(null);
   });
 
+  it("forgets dismissals of ended alerts", async function () {
+    this.timeout(30_000);
+    const region = uniqueRegion();
+    const served = await serveAlerts(
+      [
+        {
+          identifier: "END-1",
+          sent: capTimeFromNow(-HOUR),
+          expires: capTimeFromNow(4000),
+          headline: "Ends in seconds",
+        },
+        {
+          identifier: "END-2",
+          sent: capTimeFromNow(-HOUR),
+          expires: capTimeFromNow(HOUR),
+          headline: "Stays in force",
+        },
+      ],
+      region,
+    );
+    const element = await mountAlert(
+      `layout="card" feed="${served.feed}" region="${served.region}"`,
+    );
+    expect(element.alerts.length).to.equal(2);
+    const versions = element.alerts.map((alert) => alert.version);
+    const ending = element.alerts.find(
+      (alert) => alert.identifier === "END-1",
+    )!.version;
+    const staying = element.alerts.find(
+      (alert) => alert.identifier === "END-2",
+    )!.version;
+    for (const button of layoutRoot(
+      element,
+    )!.querySelectorAll<HTMLButtonElement>("[part~=dismiss-button]")) {
+      button.click();
+    }
+    await element.updateComplete;
+    const stored = () =>
+      JSON.parse(
+        localStorage.getItem(DISMISSED_STORAGE_KEY) ?? "[]",
+      ) as string[];
+    expect(stored().sort()).to.deep.equal(versions.sort());
+    const requests = (await feedRequests(served.name)).length;
+
+    // END-1 ends by its end time between polls, and its id leaves at once.
+    await waitFor(
+      () => !stored().includes(ending),
+      "the ended alert's dismissal to be forgotten",
+      15_000,
+    );
+    expect(stored()).to.deep.equal([staying]);
+    expect(
+      (await feedRequests(served.name)).length,
+      "no poll ran in between",
+    ).to.equal(requests);
+  });
+
   it("announces only additions", async () => {
     const region = uniqueRegion();
     const served = await serveAlerts(

@@ -69,3 +69,21 @@ export function pruneDismissed(activeVersions: ReadonlySet<string>): void {
   );
   if (remaining.size !== versions.size) writeDismissed(remaining);
 }
+
+/**
+ * Forgets every dismissed version of the alerts with these keys
+ * (`sender,identifier`), as the client's "forget" event lists them when
+ * the alerts end, so nothing of an ended alert stays in localStorage. A
+ * version is its key, a comma and its `sent` time, which has no comma.
+ */
+export function forgetDismissed(keys: Iterable<string>): void {
+  const ended = new Set(keys);
+  if (ended.size === 0) return;
+  const versions = readDismissed();
+  const remaining = new Set(
+    [...versions].filter(
+      (version) => !ended.has(version.slice(0, version.lastIndexOf(","))),
+    ),
+  );
+  if (remaining.size !== versions.size) writeDismissed(remaining);
+}
