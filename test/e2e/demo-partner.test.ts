@@ -1,0 +1,340 @@
+/**
+ * The partner portal page of the built demo, in headless Chromium: the
+ * banner, its service worker, offline use, forgetting ended alerts' photos,
+ * and picking up a new build of the widget.
+ *
+ * The tests run in order on one browser profile, because each builds on the
+ * service worker and caches the previous one left. The demo is served from
+ * a copy of dist/, which the last test changes.
+ *
+ * `page.setOfflineMode` does not reach the service worker's own requests in
+ * Chromium (checked while writing this test: the worker still fetched the
+ * feed from the server), so the offline test stops the demo server too.
+ */
+import { expect } from "chai";
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import type { Browser, Page } from "puppeteer-core";
+import {
+  closeBrowser,
+  control,
+  copyDist,
+  launchChromium,
+  removeCopy,
+  requireBuiltDemo,
+  startDemo,
+  waitFor,
+  type RunningDemo,
+} from "./demo-harness.js";
+
+const PHOTO_CACHE = "child-alert-photos-v1";
+
+interface BannerState {
+  identifiers: string[];
+  headlines: string[];
+  staleNotice: string | null;
+  photos: { src: string; width: number }[];
+}
+
+/** Reads the partner banner: its alerts, its stale-data notice and its loaded photos. */
+function readBanner(page: Page): Promise<BannerState | null> {
+  return page.evaluate(() => {
+    const banner = document.getElementById("child-alert-partner-banner") as
+      | (HTMLElement & { alerts?: { identifier: string; headline: string }[] })
+      | null;
+    if (banner === null || banner.alerts === undefined) return null;
+    const layout = banner.shadowRoot?.querySelector("[data-layout]");
+    const notice = layout?.shadowRoot?.querySelector("[part~='stale-notice']");
+    const images = [...(layout?.shadowRoot?.querySelectorAll("img") ?? [])];
+    return {
+      identifiers: banner.alerts.map((alert) => alert.identifier),
+      headlines: banner.alerts.map((alert) => alert.headline),
+      staleNotice: notice?.textContent?.trim() ?? null,
+      photos: images.map((image) => ({
+        src: image.src,
+        width: image.complete ? image.naturalWidth : 0,
+      })),
+    };
+  });
+}
+
+/** Lists the URLs in the photo cache, read in the page. */
+function cachedPhotos(page: Page): Promise<string[]> {
+  return page.evaluate(async (name) => {
+    if (!(await caches.has(name))) return [];
+    const keys = await (await caches.open(name)).keys();
+    return keys.map((request) => request.url);
+  }, PHOTO_CACHE);
+}
+
+/** Makes the banner poll now and waits until it rendered the result. */
+async function refreshBanner(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const banner = document.getElementById("child-alert-partner-banner") as
+      (HTMLElement & { refresh(): Promise<void> }) | null;
+    await banner?.refresh();
+  });
+}
+
+async function waitForControl(page: Page): Promise<string> {
+  return waitFor("the service worker to control the page", async () => {
+    const url = await page.evaluate(
+      () => navigator.serviceWorker.controller?.scriptURL ?? null,
+    );
+    return url ?? undefined;
+  });
+}
+
+async function waitForPhoto(page: Page, name: string, present: boolean) {
+  await waitFor(
+    `${name} to be ${present ? "in" : "gone from"} the photo cache`,
+    async () => {
+      const photos = await cachedPhotos(page);
+      const found = photos.some((url) => url.endsWith(`/photos/${name}`));
+      return found === present ? true : undefined;
+    },
+    30_000,
+  );
+}
+
+describe("demo partner portal", function () {
+  let root: string;
+  let demo: RunningDemo;
+  let browser: Browser;
+  let page: Page;
+  let partnerUrl: string;
+  const pageErrors: string[] = [];
+
+  before(async () => {
+    requireBuiltDemo();
+    root = copyDist();
+    demo = await startDemo(root);
+    partnerUrl = new URL("/partner.html", demo.url).href;
+    browser = await launchChromium();
+    page = await browser.newPage();
+    page.on("pageerror", (error) => pageErrors.push(String(error)));
+  });
+
+  after(async () => {
+    await closeBrowser(browser);
+    await demo?.close();
+    if (root !== undefined) removeCopy(root);
+  });
+
+  it("activates the service worker", async () => {
+    await page.goto(partnerUrl);
+    const scriptUrl = new URL(await waitForControl(page));
+    expect(scriptUrl.pathname).to.equal("/child-alert-sw.js");
+    expect(scriptUrl.searchParams.getAll("feed")).to.deep.equal([
+      new URL("/feeds/demo.atom", demo.url).href,
+    ]);
+    const state = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      return {
+        active: registration?.active?.state,
+        scope: registration?.scope,
+      };
+    });
+    expect(state.active).to.equal("activated");
+    expect(state.scope).to.equal(demo.url);
+  });
+
+  it("puts a sticky banner above the site header", async () => {
+    await waitFor("the banner's alerts", async () => {
+      const banner = await readBanner(page);
+      return banner !== null && banner.identifiers.length > 0
+        ? true
+        : undefined;
+    });
+    const placement = await page.evaluate(() => {
+      const banner = document.getElementById("child-alert-partner-banner")!;
+      const header = document.querySelector("header.site")!;
+      return {
+        firstChild: document.body.firstElementChild === banner,
+        beforeHeader: Boolean(
+          banner.compareDocumentPosition(header) &
+          Node.DOCUMENT_POSITION_FOLLOWING,
+        ),
+        position: getComputedStyle(banner).position,
+        top: getComputedStyle(banner).top,
+        layout: banner.getAttribute("layout"),
+        lang: banner.getAttribute("lang"),
+        bannerBottom: banner.getBoundingClientRect().bottom,
+        headerTop: header.getBoundingClientRect().top,
+      };
+    });
+    expect(placement.firstChild, "first child of body").to.equal(true);
+    expect(placement.beforeHeader, "before the header").to.equal(true);
+    expect(placement.position).to.equal("sticky");
+    expect(placement.top).to.equal("0px");
+    expect(placement.layout).to.equal("banner");
+    expect(placement.lang).to.equal("el");
+    expect(placement.headerTop).to.be.at.least(placement.bannerBottom - 1);
+    const banner = await readBanner(page);
+    expect(banner!.identifiers).to.include.members([
+      "DEMO-ATH-0001",
+      "DEMO-PIR-0001",
+    ]);
+    expect(banner!.identifiers).to.not.include("DEMO-SKG-0001");
+  });
+
+  it("caches the feed and the shown photos", async () => {
+    // The first load's requests went out before the worker took control.
+    await refreshBanner(page);
+    await page.reload();
+    await waitForPhoto(page, "demo-ath-0001.png", true);
+    await waitForPhoto(page, "demo-pir-0001.png", true);
+    const feeds = await page.evaluate(async () => {
+      const keys = await (await caches.open("child-alert-feeds-v1")).keys();
+      return keys.map((request) => new URL(request.url).pathname);
+    });
+    expect(feeds).to.deep.equal(["/feeds/demo.atom"]);
+  });
+
+  it("deletes each replaced or cancelled photo", async () => {
+    expect(await control(demo, "step")).to.equal("new");
+    await refreshBanner(page);
+    await waitForPhoto(page, "demo-seq-1.png", true);
+
+    expect(await control(demo, "step")).to.equal("updated");
+    await refreshBanner(page);
+    await waitForPhoto(page, "demo-seq-2.png", true);
+    await waitForPhoto(page, "demo-seq-1.png", false);
+
+    expect(await control(demo, "step")).to.equal("ended");
+    await refreshBanner(page);
+    await waitForPhoto(page, "demo-seq-2.png", false);
+    const banner = await readBanner(page);
+    expect(
+      banner!.identifiers.filter((id) => id.startsWith("DEMO-SEQ")),
+    ).to.deep.equal([]);
+    const photos = await cachedPhotos(page);
+    expect(photos.some((url) => url.endsWith("/photos/demo-ath-0001.png"))).to
+      .be.true;
+  });
+
+  it("prunes photos with no banner page open", async () => {
+    expect(await control(demo, "reset")).to.equal("idle");
+    expect(await control(demo, "step")).to.equal("new");
+    await refreshBanner(page);
+    // The page showed this photo URL in the first run, and an image in the
+    // page's memory cache is not requested again; a new page requests it.
+    await page.reload();
+    await waitForPhoto(page, "demo-seq-1.png", true);
+
+    // No page with a client is open while the case ends.
+    await page.goto(new URL("/widget/i18n/de.json", demo.url).href);
+    expect(await control(demo, "step")).to.equal("updated");
+    expect(await control(demo, "step")).to.equal("ended");
+    expect(await cachedPhotos(page)).to.satisfy((urls: string[]) =>
+      urls.some((url) => url.endsWith("/photos/demo-seq-1.png")),
+    );
+
+    // Any request of the feed through the worker, here from a page with no
+    // widget, brings the Cancel to the worker.
+    const status = await page.evaluate(async () => {
+      const response = await fetch("/feeds/demo.atom", { cache: "no-store" });
+      return response.status;
+    });
+    expect(status).to.equal(200);
+    await waitForPhoto(page, "demo-seq-1.png", false);
+    await waitForPhoto(page, "demo-ath-0001.png", true);
+  });
+
+  it("shows cached alerts offline, marked out of date", async () => {
+    await page.goto(partnerUrl);
+    await waitForControl(page);
+    await refreshBanner(page);
+    const online = await readBanner(page);
+    expect(online!.identifiers).to.include("DEMO-ATH-0001");
+
+    const port = new URL(demo.url).port;
+    await demo.close();
+    await page.setOfflineMode(true);
+    try {
+      await page.reload();
+      const offline = await waitFor(
+        "the stale-data notice",
+        async () => {
+          const banner = await readBanner(page);
+          return banner?.staleNotice ? banner : undefined;
+        },
+        90_000,
+      );
+      expect(offline.identifiers).to.include.members([
+        "DEMO-ATH-0001",
+        "DEMO-PIR-0001",
+      ]);
+      expect(offline.staleNotice).to.match(/ίσως δεν είναι ενημερωμένα/);
+      expect(offline.photos.length).to.be.greaterThan(0);
+      for (const photo of offline.photos) {
+        expect(photo.width, `${photo.src} loaded`).to.be.greaterThan(0);
+      }
+      const onLine = await page.evaluate(() => navigator.onLine);
+      expect(onLine).to.equal(false);
+    } finally {
+      await page.setOfflineMode(false);
+      demo = await startDemo(root, Number(port));
+    }
+  });
+
+  it("tells the page about a new widget build", async () => {
+    await page.goto(partnerUrl);
+    await waitForControl(page);
+    await page.evaluate(() => {
+      const events: string[] = [];
+      (window as unknown as { updates: string[] }).updates = events;
+      document.addEventListener("child-alert-update", (event) => {
+        events.push(
+          (event as CustomEvent<{ scriptUrl: string }>).detail.scriptUrl,
+        );
+      });
+    });
+
+    // A new build: partner.js changes, and so does its revision in the
+    // worker's precache list.
+    const partnerPath = `${root}widget/partner.js`;
+    const workerPath = `${root}demo/child-alert-sw.js`;
+    const oldRevision = revision(readFileSync(partnerPath));
+    writeFileSync(
+      partnerPath,
+      `${readFileSync(partnerPath, "utf8")}\n/* rebuilt for the update test */\n`,
+    );
+    const newRevision = revision(readFileSync(partnerPath));
+    const worker = readFileSync(workerPath, "utf8");
+    expect(worker).to.include(oldRevision);
+    writeFileSync(workerPath, worker.replaceAll(oldRevision, newRevision));
+
+    await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      await registration?.update();
+    });
+    const updates = await waitFor("the child-alert-update event", async () => {
+      const seen = await page.evaluate(
+        () => (window as unknown as { updates: string[] }).updates,
+      );
+      return seen.length > 0 ? seen : undefined;
+    });
+    expect(new URL(updates[0]!).pathname).to.equal("/child-alert-sw.js");
+
+    // The page's next request gets the new file from the new precache.
+    const served = await page.evaluate(async () => {
+      const response = await fetch("/widget/partner.js");
+      return response.text();
+    });
+    expect(served).to.include("rebuilt for the update test");
+    await page.reload();
+    await waitFor("the banner after the update", async () => {
+      const banner = await readBanner(page);
+      return banner !== null && banner.identifiers.length > 0
+        ? true
+        : undefined;
+    });
+    expect(pageErrors).to.deep.equal([]);
+  });
+});
+
+/** The precache revision the build gives a file (see demo/build/precache-files.ts). */
+function revision(bytes: Buffer): string {
+  return createHash("sha256").update(bytes).digest("hex").slice(0, 16);
+}
