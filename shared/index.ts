@@ -43,6 +43,7 @@ export type {
   AlertClientEventMap,
   ChangeSource,
   FeedErrorDetail,
+  FeedErrorReason,
   ForgetDetail,
   RemovalReason,
   StatusDetail,

@@ -16,7 +16,6 @@ import {
 import { readSettings } from "../common/settings.js";
 import { writeShownAlerts } from "../common/shown-alerts.js";
 import { syncNotifications, type SyncResult } from "./notifier.js";
-import { isSignatureFailure } from "./signature-failure.js";
 import { alertStore } from "./store-connection.js";
 
 /** Counts of one poll, sent as the reply to a `{ type: "poll" }` message. */
@@ -34,11 +33,10 @@ export async function pollFeeds(): Promise<PollReport> {
   const client = new AlertClient(options);
   const errors = new Map<string, FeedFailure>();
   client.addEventListener("feed-error", (event) => {
-    const { url, message } = (event as CustomEvent<FeedErrorDetail>).detail;
+    const { url, message, reason } = (event as CustomEvent<FeedErrorDetail>)
+      .detail;
     const failure: FeedFailure = { url, message };
-    if (isSignatureFailure(message, options.feedKeys?.[url] !== undefined)) {
-      failure.unverified = true;
-    }
+    if (reason === "signature") failure.unverified = true;
     errors.set(url, failure);
     console.warn(`Child Alert: feed ${url}: ${message}`);
   });

@@ -716,7 +716,7 @@ export class AlertClient extends EventTarget {
       }
       this.dispatchEvent(
         new CustomEvent("feed-error", {
-          detail: { url, message: outcome.message },
+          detail: { url, message: outcome.message, reason: outcome.reason },
         }),
       );
     } else {

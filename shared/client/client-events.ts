@@ -72,12 +72,23 @@ export interface FeedStatus {
   stale: boolean;
 }
 
+/**
+ * Why a feed failed: the request failed ("network"), timed out, was
+ * aborted, got an HTTP error status ("http"), was rejected by the check of
+ * the publisher's signature ("signature"), or returned a body that is not a
+ * readable feed ("unreadable").
+ */
+export type FeedErrorReason =
+  "network" | "timeout" | "aborted" | "http" | "signature" | "unreadable";
+
 /** Detail of the "feed-error" event. */
 export interface FeedErrorDetail {
   /** URL of the feed, or of the CAP document an index links to, that failed. */
   url: string;
   /** The error as a sentence. */
   message: string;
+  /** Why it failed; absent for a linked CAP document. */
+  reason?: FeedErrorReason;
   /** For a linked CAP document, the URL of the index that links to it. */
   feedUrl?: string;
 }

@@ -50,8 +50,11 @@ export type FetchFeedResult =
   | { kind: "not-modified"; date?: string; age?: string }
   | {
       kind: "error";
-      /** "network" also covers a body cut short and a body over `maxBytes`. */
-      error: "network" | "timeout" | "http" | "aborted";
+      /**
+       * "network" also covers a body cut short and a body over `maxBytes`.
+       * "signature" is a feed rejected by a publisher key's check.
+       */
+      error: "network" | "timeout" | "http" | "aborted" | "signature";
       message: string;
       /** HTTP status, for `error: "http"`. */
       status?: number;
@@ -151,6 +154,11 @@ export async function fetchFeed(
         error: "aborted",
         message: `The request for ${url} was aborted.`,
       };
+    }
+    // Matched by name, not with instanceof, so the signature code can stay
+    // in a chunk that only pages with a publisher key load.
+    if (error instanceof Error && error.name === "FeedSignatureError") {
+      return { kind: "error", error: "signature", message: error.message };
     }
     return {
       kind: "error",

@@ -10,6 +10,7 @@ import type { FeedRecord } from "../store/alert-store.js";
 import { fetchFeedWithRetry } from "./fetch-with-retry.js";
 import { mapWithConcurrency } from "./map-with-concurrency.js";
 import { parseFeedBody, type ParseBodyOptions } from "./parse-feed-body.js";
+import type { FeedErrorReason } from "./client-events.js";
 import type { RetryPolicy } from "./retry-policy.js";
 
 /** How many linked CAP documents of one index are fetched at once: 4. */
@@ -50,7 +51,13 @@ export interface ServerTime {
 /** The outcome of one poll of one feed. */
 export type PollOutcome =
   | { kind: "not-modified"; serverTime: ServerTime }
-  | { kind: "error"; message: string; retryAfterMs?: number }
+  | {
+      kind: "error";
+      message: string;
+      /** Why the poll failed: the request's error kind, or "unreadable" for a body that does not parse. */
+      reason: FeedErrorReason;
+      retryAfterMs?: number;
+    }
   | {
       kind: "ok";
       alerts: CapAlert[];
@@ -85,10 +92,11 @@ export async function pollFeed(
   });
   if (response.kind === "error") {
     return response.retryAfterMs === undefined
-      ? { kind: "error", message: response.message }
+      ? { kind: "error", message: response.message, reason: response.error }
       : {
           kind: "error",
           message: response.message,
+          reason: response.error,
           retryAfterMs: response.retryAfterMs,
         };
   }
@@ -101,7 +109,11 @@ export async function pollFeed(
 
   const parsed = await parse(response.bytes, url, context);
   if (parsed.fatal) {
-    return { kind: "error", message: unreadableMessage(url, parsed.errors) };
+    return {
+      kind: "error",
+      message: unreadableMessage(url, parsed.errors),
+      reason: "unreadable",
+    };
   }
 
   const links = parsed.links.filter(context.shouldFetchLink);
