@@ -6,9 +6,10 @@
  * fields.
  */
 import type { Bounds } from "../geo/polygon-index.js";
+import { FEED_INDEX_FORMAT } from "./feed-index-format.js";
 import { isGeocodeScheme, type GeocodeScope } from "./geocode-scope.js";
 
-export const FEED_INDEX_FORMAT = "child-alert-feed-index";
+export { FEED_INDEX_FORMAT };
 export const FEED_INDEX_VERSION = 1;
 
 /**

@@ -37,9 +37,7 @@ import {
   type FeedFiles,
   type FeedIndex,
 } from "../feed-index.js";
-
-/** How much of a JSON body is searched for the index format: 4 KiB. */
-const SNIFF_BYTES = 4096;
+import { startsLikeIndex } from "./starts-like-index.js";
 
 /** Maximum index or shard body read, in bytes: 32 MiB, the feed parser's default limit. */
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -251,27 +249,6 @@ function resolveFeedUrl(text: string, indexUrl: string): string | null {
   } catch {
     return null;
   }
-}
-
-/** Tells whether a body's first 4 KiB name the index format; reads no further. */
-async function startsLikeIndex(response: Response): Promise<boolean> {
-  if (response.body === null) return false;
-  const reader = response.body.getReader();
-  let text = "";
-  const decoder = new TextDecoder();
-  try {
-    while (text.length < SNIFF_BYTES) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      text += decoder.decode(value, { stream: true });
-    }
-  } finally {
-    await reader.cancel().catch(() => {});
-  }
-  return (
-    /^\s*\{/.test(text) &&
-    text.slice(0, SNIFF_BYTES).includes(`"${FEED_INDEX_FORMAT}"`)
-  );
 }
 
 /** Keeps one copy of each message (sender, identifier, sent), newest first. */
