@@ -3,15 +3,18 @@
  * scripts/build.ts makes in order:
  *
  * - `vite build` (mode "production"): child-alert.js, an ES module with
- *   Lit bundled in. Its alert engine is a dynamic import that becomes a
- *   chunk in chunks/, which bundlers of this module follow.
+ *   Lit bundled in. Its alert engine, and the engine's lazy parts, are
+ *   dynamic imports that become chunks in chunks/, which bundlers of this
+ *   module follow.
  * - `vite build --mode iife`: child-alert.iife.js, one classic script that
  *   defines `<child-alert>`. It carries the element, the layouts, Lit and
  *   the English and Greek strings, and loads child-alert-engine.js from
  *   beside itself when it starts fetching feeds.
  * - `vite build --mode engine`: child-alert-engine.js, the alert engine
- *   (client, parsers, store, filters) as one self-contained ES module, for
- *   the classic script.
+ *   (client, parsers, store, filters) as an ES module for the classic
+ *   script. The parts most pages never need are chunks beside it,
+ *   child-alert-engine-NAME-HASH.js, which it loads on first use (see
+ *   LAZY_STAND_INS).
  * - `vite build --mode parse-worker`: child-alert-parse-worker.js, the
  *   module worker that parses large feed bodies off the page's main thread
  *   (shared/client/parse-worker.ts with the parsers), self-contained
@@ -21,8 +24,48 @@
  * the languages the scripts do not carry. Lit is resolved through its
  * "production" export condition, which drops its development-mode checks.
  */
+import { resolve } from "node:path";
 import { defineConfig, type Plugin } from "vite";
 import { TRANSLATIONS } from "./widget/i18n/translations.js";
+
+/**
+ * Modules of the shared client that the widget's builds replace with
+ * widget/engine/ stand-ins of the same API. The stand-ins load the parts
+ * most pages never need (signature checks, feed index reading, parse
+ * worker code) as chunks on first use. The library build (tsc) and the
+ * other surfaces keep the eager modules, because a service worker may not
+ * load code with a dynamic `import()`.
+ */
+const LAZY_STAND_INS: Record<string, string> = {
+  "shared/shards/client/reader-feed-fetch.ts":
+    "widget/engine/lazy-reader-feed-fetch.ts",
+  "shared/client/parse-feed-body.ts": "widget/engine/lazy-parse-feed-body.ts",
+};
+
+/** Resolves imports of the modules in LAZY_STAND_INS to their stand-ins, except the stand-ins' own imports. */
+function lazyStandIns(): Plugin {
+  const root = import.meta.dirname;
+  const standIns = new Map(
+    Object.entries(LAZY_STAND_INS).map(([module, standIn]) => [
+      resolve(root, module),
+      resolve(root, standIn),
+    ]),
+  );
+  const standInFiles = new Set(standIns.values());
+  return {
+    name: "child-alert-lazy-stand-ins",
+    enforce: "pre",
+    async resolveId(source, importer, options) {
+      if (importer === undefined || standInFiles.has(importer)) return null;
+      const resolved = await this.resolve(source, importer, {
+        ...options,
+        skipSelf: true,
+      });
+      if (resolved === null) return null;
+      return standIns.get(resolved.id) ?? null;
+    },
+  };
+}
 
 /** Emits one JSON file of interface strings per language in TRANSLATIONS. */
 function interfaceStringFiles(): Plugin {
@@ -83,6 +126,7 @@ export default defineConfig(({ mode }) => {
       __CHILD_ALERT_SEPARATE_ENGINE__: JSON.stringify(iife),
     },
     plugins: [
+      ...(parseWorker ? [] : [lazyStandIns()]),
       minifyCssTemplates(),
       ...(iife || engine || parseWorker ? [] : [interfaceStringFiles()]),
     ],
@@ -116,9 +160,20 @@ export default defineConfig(({ mode }) => {
               fileName: () => (iife ? "child-alert.iife.js" : "child-alert.js"),
             },
       rolldownOptions: {
+        // The engine may export more than AlertClient, so the bundler can
+        // keep the modules it shares with its lazy chunks in the engine
+        // and export them to the chunks, instead of splitting them into
+        // chunks that every first render must load. The ES module build
+        // keeps exactly its public exports.
+        preserveEntrySignatures: engine ? "allow-extension" : "exports-only",
         output: {
           minify: true,
-          chunkFileNames: "chunks/[name]-[hash].js",
+          // The engine's chunks sit beside it at the top of dist/widget/,
+          // with the classic script's other files, apart from the ES
+          // module build's chunks/.
+          chunkFileNames: engine
+            ? "child-alert-engine-[name]-[hash].js"
+            : "chunks/[name]-[hash].js",
           ...(parseWorker ? { codeSplitting: false } : {}),
         },
       },

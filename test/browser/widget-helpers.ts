@@ -332,3 +332,43 @@ export function largeJsonFeed(alerts: CapAlert[], minBytes: number): string {
   }
   return jsonFeed([...alerts, ...padding]);
 }
+
+let framePages = 0;
+
+/**
+ * Serves `body` as an HTML page from the feed server, with `headers`, and
+ * loads it in an iframe of the test page. A fresh page has its own
+ * resource timing entries, so a test can list what it downloaded.
+ */
+export async function loadFramePage(
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<HTMLIFrameElement> {
+  framePages += 1;
+  const name = `frame-${Date.now()}-${framePages}`;
+  await putFeed(name, {
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test page</title></head><body>${body}</body></html>`,
+    contentType: "text/html; charset=utf-8",
+    headers,
+  });
+  const iframe = document.createElement("iframe");
+  iframe.style.width = "800px";
+  iframe.style.height = "600px";
+  const loaded = new Promise((resolve) =>
+    iframe.addEventListener("load", resolve, { once: true }),
+  );
+  iframe.src = `/feeds/${name}`;
+  document.body.append(iframe);
+  await loaded;
+  return iframe;
+}
+
+/** Returns the path names of the scripts a page downloaded from dist/widget/, sorted. */
+export function widgetScriptsLoaded(page: Window): string[] {
+  return page.performance
+    .getEntriesByType("resource")
+    .map((entry) => new URL(entry.name).pathname)
+    .filter((path) => path.startsWith("/dist/widget/") && path.endsWith(".js"))
+    .map((path) => path.slice("/dist/widget/".length))
+    .sort();
+}
