@@ -1,6 +1,7 @@
 /**
- * Takes PNG screenshots of every widget layout, and of the preview sample,
- * at 320 px and 1280 px wide, in the light and the dark colour scheme, into
+ * Takes PNG screenshots of every widget layout, of the preview sample and
+ * of the stale-data notice (banner, card and ticker, with the feed failing), at
+ * 320 px and 1280 px wide, in the light and the dark colour scheme, into
  * screenshots/ (git-ignored).
  *
  * Usage: npm run screenshots
@@ -18,14 +19,25 @@ import { extname, join, normalize } from "node:path";
 import puppeteer from "puppeteer-core";
 import { FeedServer } from "../test/harness/feed-server.js";
 
-/** Each layout with two invented alerts, then the card layout's preview sample. */
+/**
+ * Each layout with two invented alerts, the card layout's preview sample,
+ * and the banner, card and ticker with the stale-data notice.
+ */
 const PAGES = [
   ...["banner", "card", "list", "ticker", "poster"].map((layout) => ({
     name: layout,
     path: `/page/${layout}`,
+    stale: false,
   })),
-  { name: "preview-card", path: "/page/card?preview" },
+  { name: "preview-card", path: "/page/card?preview", stale: false },
+  ...["banner", "card", "ticker"].map((layout) => ({
+    name: `stale-${layout}`,
+    path: `/page/${layout}?stale`,
+    stale: true,
+  })),
 ];
+/** The feed of the stale pages, polled every second, which fails once the alerts are shown. */
+const STALE_FEED = "screens-stale.json";
 const WIDTHS = [320, 1280];
 const SCHEMES = ["light", "dark"] as const;
 const OUTPUT = "screenshots";
@@ -127,7 +139,10 @@ function feedBody(photoBase64: string): string {
   });
 }
 
-function page(layout: string, preview = false): string {
+function page(layout: string, preview = false, stale = false): string {
+  const source = stale
+    ? `interval="1" feed="/feeds/${STALE_FEED}"`
+    : `feed="/feeds/screens.json"`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${layout}</title>
@@ -138,7 +153,7 @@ function page(layout: string, preview = false): string {
 </style>
 <script src="/widget/child-alert.iife.js"></script></head>
 <body><main><h1>Example host page</h1>
-<child-alert eager ${preview ? "preview " : ""}layout="${layout}" feed="/feeds/screens.json"></child-alert>
+<child-alert eager ${preview ? "preview " : ""}layout="${layout}" ${source}></child-alert>
 <p class="filler">Page content after the widget.</p></main></body></html>`;
 }
 
@@ -171,7 +186,11 @@ async function main(): Promise<void> {
     if (url.pathname.startsWith("/page/")) {
       response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
       response.end(
-        page(url.pathname.slice(6), url.searchParams.has("preview")),
+        page(
+          url.pathname.slice(6),
+          url.searchParams.has("preview"),
+          url.searchParams.has("stale"),
+        ),
       );
       return;
     }
@@ -213,18 +232,17 @@ async function main(): Promise<void> {
       context.fill();
       return canvas.toDataURL("image/png").split(",")[1]!;
     });
-    feeds.setFeed("screens.json", {
-      body: feedBody(photo),
-      contentType: "application/json",
-    });
+    const feed = { body: feedBody(photo), contentType: "application/json" };
+    feeds.setFeed("screens.json", feed);
 
-    for (const { name, path: pagePath } of PAGES) {
+    for (const { name, path: pagePath, stale } of PAGES) {
       for (const width of WIDTHS) {
         for (const scheme of SCHEMES) {
           await tab.setViewport({ width, height: 900 });
           await tab.emulateMediaFeatures([
             { name: "prefers-color-scheme", value: scheme },
           ]);
+          if (stale) feeds.setFeed(STALE_FEED, feed);
           await tab.goto(`${origin}${pagePath}`);
           await tab.evaluate(async () => {
             const element = document.querySelector(
@@ -239,6 +257,19 @@ async function main(): Promise<void> {
               throw new Error("no alert was shown");
             await new Promise((resolve) => setTimeout(resolve, 300));
           });
+          if (stale) {
+            // Three intervals without a good fetch make the data stale.
+            feeds.setFeed(STALE_FEED, { status: 503, body: "Unavailable" });
+            await tab.waitForFunction(
+              () =>
+                document
+                  .querySelector("child-alert")
+                  ?.shadowRoot?.querySelector("[data-layout]")
+                  ?.shadowRoot?.querySelector("[part~=stale-notice]") != null,
+              { timeout: 30_000 },
+            );
+            await new Promise((resolve) => setTimeout(resolve, 300));
+          }
           const path = join(OUTPUT, `${name}-${width}-${scheme}.png`);
           await tab.screenshot({ path, fullPage: true });
           console.log(`screenshots: wrote ${path}`);

@@ -96,6 +96,10 @@ export class AlertBannerLayout extends AlertLayoutElement {
         gap: 8px;
         min-height: 32px;
       }
+      /* The banner's own background is behind the notice: no inset needed. */
+      .stale-notice {
+        padding-inline: 0;
+      }
       .bar-text {
         flex: 1;
         min-width: 0;
