@@ -40,18 +40,18 @@ export function precacheFiles(
 }
 
 /**
- * The widget files a partner site needs offline: the banner script, the
- * classic widget script, the engine, the parse worker if the build has one,
- * and the interface strings. The ES module build and its chunks are for
- * bundlers and are left out.
+ * The widget files a partner site needs offline: every script at the top
+ * of dist/widget (the banner script, the classic widget script, the engine
+ * and any module it imports, the parse worker) and the interface strings.
+ * Left out are the ES module build with its chunks/, which is for
+ * bundlers, and the service worker itself.
  */
 export function isPartnerWidgetFile(path: string): boolean {
   if (path.startsWith("i18n/")) return path.endsWith(".json");
   if (path.includes("/")) return false;
   return (
-    path === "partner.js" ||
-    path === "child-alert.iife.js" ||
-    path === "child-alert-engine.js" ||
-    /worker.*\.js$/.test(path)
+    path.endsWith(".js") &&
+    path !== "child-alert.js" &&
+    path !== "child-alert-sw.js"
   );
 }

@@ -84,8 +84,8 @@ export function feedStrategy(state: AlertCacheState): NetworkFirst {
       for (const name of VALIDATORS) headers.delete(name);
       return new Request(request, { headers });
     },
-    // The body is read before the page gets it, so that the photos it
-    // links are known when the page asks for them.
+    // The body is read before the page gets it, so the photos it links
+    // are known before the page requests them.
     fetchDidSucceed: async ({ request, response }) => {
       if (response.status !== 200) return response;
       const body = new Uint8Array(await response.clone().arrayBuffer());
