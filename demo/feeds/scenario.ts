@@ -63,7 +63,7 @@ const FIRST: DemoAlertSpec = {
 };
 
 /**
- * The messages the demo feed lists at a step of run `run`, with times
+ * Returns the messages the demo feed lists at a step of run `run`, with times
  * counted from the time each step was taken. Each run (the control panel's
  * Reset starts a new one) has its own identifiers, because a client never
  * shows an ended identifier again.

@@ -11,11 +11,13 @@
  *   publisher's tool, and a tampered copy;
  * - `/feeds/*` and `/control/*` are the demo feed publisher;
  * - everything else is the built demo site in dist/demo, with its 404 page
- *   for unknown paths.
+ *   for unknown paths. The partner portal page is sent with the
+ *   Content-Security-Policy that docs/partner.md gives partners.
  */
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import { DemoFeedServer } from "./demo-feed-server.js";
+import { PARTNER_PAGE_CSP } from "./partner-csp.js";
 import { serveStatic } from "./static-files.js";
 
 export function startDemoServer(options: {
@@ -37,6 +39,9 @@ export function startDemoServer(options: {
         response.setHeader("Access-Control-Allow-Origin", "*");
         serveStatic(request, response, `${root}demo-signed`, path.slice(7));
       } else {
+        if (path === "/partner.html") {
+          response.setHeader("Content-Security-Policy", PARTNER_PAGE_CSP);
+        }
         serveStatic(request, response, `${root}demo`, path, "404.html");
       }
     } catch (error) {

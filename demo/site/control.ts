@@ -1,8 +1,8 @@
 /**
- * The control panel: moves the demo feed's scripted case one step on (or
- * back to the start) through the demo server's `/control/` requests, then
- * makes every widget on the page poll at once, so the change shows without
- * waiting for the polling interval.
+ * The control panel. It moves the demo feed's scripted case one step on,
+ * or back to the start, through the demo server's `/control/` requests.
+ * Then it makes every widget on the page poll at once, so the change
+ * shows without waiting for the polling interval.
  */
 import type { ChildAlert } from "../../widget/child-alert.js";
 

@@ -22,7 +22,7 @@ function value(name: string): string {
   return "";
 }
 
-/** The element's attributes, in the order the snippet lists them. */
+/** Returns the element's attributes from the form, in the order the snippet lists them. */
 function widgetAttributes(): [string, string][] {
   const attributes: [string, string][] = [["feed", value("feed")]];
   if (value("area") === "region") {
