@@ -6,11 +6,12 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import puppeteer, { type Browser } from "puppeteer-core";
 import { startDemoServer } from "../../demo/server/serve.js";
 import type { DemoFeedServer } from "../../demo/server/demo-feed-server.js";
 
-export const DIST = resolve("dist");
+/** The build to test: dist/, or the folder in CHILD_ALERT_DIST (a copy kept apart from builds that run meanwhile). */
+export const DIST = resolve(process.env.CHILD_ALERT_DIST ?? "dist");
 
 const CHROMIUM_FLAGS = [
   "--no-sandbox",
@@ -33,7 +34,9 @@ export function requireBuiltDemo(): void {
     "demo-signed/feed-key.pub",
   ]) {
     if (!existsSync(join(DIST, file))) {
-      throw new Error(`dist/${file} is missing: run "npm run build" first.`);
+      throw new Error(
+        `${join(DIST, file)} is missing: run "npm run build" first.`,
+      );
     }
   }
 }
@@ -90,16 +93,6 @@ export function launchChromium(): Promise<Browser> {
     pipe: true,
     args: CHROMIUM_FLAGS,
   });
-}
-
-/** Opens a page that fails the test on uncaught page errors, which it collects. */
-export async function openPage(
-  browser: Browser,
-): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(String(error)));
-  return { page, errors };
 }
 
 /** Posts a control request to the demo server and returns the step it reports. */

@@ -15,6 +15,7 @@ import { expect } from "chai";
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Browser, Page } from "puppeteer-core";
+import { PARTNER_PAGE_CSP } from "../../demo/server/partner-csp.js";
 import {
   closeBrowser,
   control,
@@ -104,6 +105,8 @@ describe("demo partner portal", function () {
   let page: Page;
   let partnerUrl: string;
   const pageErrors: string[] = [];
+  /** Console errors that report a Content-Security-Policy or Trusted Types violation. */
+  const policyViolations: string[] = [];
 
   before(async () => {
     requireBuiltDemo();
@@ -113,6 +116,15 @@ describe("demo partner portal", function () {
     browser = await launchChromium();
     page = await browser.newPage();
     page.on("pageerror", (error) => pageErrors.push(String(error)));
+    page.on("console", (message) => {
+      const text = message.text();
+      if (
+        message.type() === "error" &&
+        /Content Security Policy|Trusted ?Script|Trusted Types/i.test(text)
+      ) {
+        policyViolations.push(text);
+      }
+    });
   });
 
   after(async () => {
@@ -122,7 +134,10 @@ describe("demo partner portal", function () {
   });
 
   it("activates the service worker", async () => {
-    await page.goto(partnerUrl);
+    const response = await page.goto(partnerUrl);
+    expect(response?.headers()["content-security-policy"]).to.equal(
+      PARTNER_PAGE_CSP,
+    );
     const scriptUrl = new URL(await waitForControl(page));
     expect(scriptUrl.pathname).to.equal("/child-alert-sw.js");
     expect(scriptUrl.searchParams.getAll("feed")).to.deep.equal([
@@ -217,8 +232,8 @@ describe("demo partner portal", function () {
     expect(await control(demo, "reset")).to.equal("idle");
     expect(await control(demo, "step")).to.equal("new");
     await refreshBanner(page);
-    // The page showed this photo URL in the first run, and an image in the
-    // page's memory cache is not requested again; a new page requests it.
+    // The page showed this photo URL in the first run. An image in the
+    // page's memory cache is not requested again, but a new page requests it.
     await page.reload();
     await waitForPhoto(page, "demo-seq-1.png", true);
 
@@ -332,9 +347,15 @@ describe("demo partner portal", function () {
     });
     expect(pageErrors).to.deep.equal([]);
   });
+
+  it("caused no CSP or Trusted Types violation", () => {
+    // Every page load above was under PARTNER_PAGE_CSP, which enforces
+    // Trusted Types, from the server or from the precache.
+    expect(policyViolations).to.deep.equal([]);
+  });
 });
 
-/** The precache revision the build gives a file (see demo/build/precache-files.ts). */
+/** Returns the precache revision that the build gives a file (see demo/build/precache-files.ts). */
 function revision(bytes: Buffer): string {
   return createHash("sha256").update(bytes).digest("hex").slice(0, 16);
 }
