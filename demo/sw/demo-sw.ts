@@ -1,6 +1,6 @@
 /**
  * The demo site's service worker, `dist/demo/child-alert-sw.js`: the
- * partner service worker, whose precache also holds the demo's own pages,
+ * partner service worker, whose precache also contains the demo's own pages,
  * so that the partner portal page reloads with no network at all. A real
  * partner site caches its own pages as it sees fit; this worker shows that
  * the banner's part works once they load.

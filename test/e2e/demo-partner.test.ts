@@ -191,6 +191,18 @@ describe("demo partner portal", function () {
       "DEMO-PIR-0001",
     ]);
     expect(banner!.identifiers).to.not.include("DEMO-SKG-0001");
+
+    // The height is kept for the next page to reserve.
+    const remembered = await waitFor(
+      "the remembered banner height",
+      async () => {
+        const value = await page.evaluate(() =>
+          localStorage.getItem("child-alert:partner-banner-height"),
+        );
+        return Number(value) > 0 ? Number(value) : undefined;
+      },
+    );
+    expect(remembered).to.equal(Math.round(placement.bannerBottom));
   });
 
   it("caches the feed and the shown photos", async () => {

@@ -5,8 +5,8 @@
  *
  * Pages delete an ended alert's photo themselves (the client's `forget`),
  * but only a page whose client saw the alert end can. Pruning here also
- * covers the photos that no open page knows about: cached before a page's
- * store was cleared, or by a client that kept alerts in memory.
+ * covers the photos that no open page has seen end: those cached before a
+ * page's store was cleared, or by a client that kept alerts in memory.
  */
 import { FEED_CACHE_NAME, PHOTO_CACHE_NAME } from "./cache-names.js";
 import {

@@ -1,8 +1,8 @@
 /**
- * What the partner service worker knows about the feeds it caches: which
+ * The partner service worker's record of the feeds it caches: which
  * request URLs are feeds, and the alert messages of each cached feed
- * response. From the messages it derives the photos of the alerts in force,
- * which are the only photos it keeps.
+ * response. From the messages it derives the photos of the alerts in
+ * force, which are the only photos it keeps.
  */
 import { parseFeed } from "../../../shared/formats/parse-feed.js";
 import { applyMessages } from "../../../shared/lifecycle/apply-messages.js";
@@ -14,7 +14,7 @@ import {
   readFeedIndex,
 } from "../../../shared/shards/feed-index.js";
 
-/** What one feed response contained, as far as the worker needs it. */
+/** The parts of one feed response that the worker uses. */
 export interface FeedContent {
   /** False when the body could not be read as a feed or feed index. */
   readable: boolean;

@@ -9,6 +9,9 @@
  * with CORS instead. A photo host that sends `Access-Control-Allow-Origin`
  * gets its photos cached; from any other host the photo is fetched as the
  * page asked and not cached.
+ *
+ * NOTE: the end-to-end tests serve photos from the page's own origin, so
+ * the CORS request for another origin's photo is not covered by them.
  */
 import { ExpirationPlugin } from "workbox-expiration";
 import { Strategy, type StrategyHandler } from "workbox-strategies";

@@ -5,9 +5,9 @@
  * site and a change of settings is a new registration.
  */
 export interface ServiceWorkerConfig {
-  /** Absolute feed URLs. Requests under each feed's folder are cached as feeds. */
+  /** Absolute feed URLs. These, the files they link and their `.sig` files are cached as feeds. */
   feeds: string[];
-  /** Absolute URL of the folder that holds the widget's files, ending in "/". */
+  /** Absolute URL of the folder that contains the widget's files, ending in "/". */
   widgetBase: string;
 }
 
