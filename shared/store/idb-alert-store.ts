@@ -44,6 +44,7 @@ import {
   type FeedRecord,
   type LoadedState,
 } from "./alert-store.js";
+import { mergeStoredAlert } from "./merge-stored-alert.js";
 import { isFeedRecord, isStoredAlert, isTombstone } from "./record-shape.js";
 import {
   AlertStoreError,
@@ -352,8 +353,24 @@ export class IdbAlertStore implements AlertStore {
     for (const key of deletedAlertKeys(changes)) {
       requests.push(alerts.delete(storeKey(key)));
     }
-    for (const alert of writtenAlerts(changes))
-      requests.push(alerts.put(alert));
+    // Other clients may have written these keys since this client loaded
+    // its state, so each record is merged with what is stored, in this
+    // transaction.
+    for (const alert of writtenAlerts(changes)) {
+      const key = storeKey(alert.key);
+      requests.push(
+        Promise.all([alerts.get(key), tombstones.getKey(key)]).then(
+          ([stored, tombstoneKey]) => {
+            const merged = mergeStoredAlert(
+              alert,
+              isStoredAlert(stored) ? stored : undefined,
+              tombstoneKey !== undefined,
+            );
+            return merged === null ? undefined : alerts.put(merged);
+          },
+        ),
+      );
+    }
     for (const tombstone of changes.tombstones) {
       requests.push(tombstones.put(tombstone));
     }

@@ -11,6 +11,7 @@ import {
   type FeedRecord,
   type LoadedState,
 } from "./alert-store.js";
+import { mergeStoredAlert } from "./merge-stored-alert.js";
 
 /**
  * An `AlertStore` in memory, lost when the page, worker or process ends.
@@ -54,7 +55,12 @@ export class MemoryAlertStore implements AlertStore {
     this.checkOpen();
     for (const key of deletedAlertKeys(changes)) this.alerts.delete(key);
     for (const alert of writtenAlerts(changes)) {
-      this.alerts.set(alert.key, structuredClone(alert));
+      const merged = mergeStoredAlert(
+        alert,
+        this.alerts.get(alert.key),
+        this.tombstones.has(alert.key),
+      );
+      if (merged !== null) this.alerts.set(alert.key, structuredClone(merged));
     }
     for (const tombstone of changes.tombstones) {
       this.tombstones.set(tombstone.key, structuredClone(tombstone));
