@@ -562,23 +562,9 @@ export class ChildAlert extends LitElement {
    * the alerts changed.
    */
   private recompute(): void {
-    let candidates: AlertView[];
-    if (this.preview) {
-      this.sample ??= createSampleAlert(
-        this.strings,
-        this.stringsLanguage,
-        Date.now(),
-      );
-      candidates = this.sampleDismissed ? [] : [this.sample];
-    } else {
-      const dismissed = readDismissed();
-      candidates = (this.client?.alerts ?? []).filter(
-        (alert) => !dismissed.has(alert.version),
-      );
-    }
     const max =
       this.max !== undefined && this.max >= 0 ? Math.floor(this.max) : Infinity;
-    const next = candidates.slice(0, max);
+    const next = this.candidateAlerts().slice(0, max);
     const previous = this.displayed;
     const changed = !sameVersions(previous, next);
     const lines: string[] = [];
@@ -606,6 +592,22 @@ export class ChildAlert extends LitElement {
     );
   }
 
+  /** Returns the alerts to show before `max`: the sample in preview mode, else the client's alerts less the dismissed ones. */
+  private candidateAlerts(): AlertView[] {
+    if (this.preview) {
+      this.sample ??= createSampleAlert(
+        this.strings,
+        this.stringsLanguage,
+        Date.now(),
+      );
+      return this.sampleDismissed ? [] : [this.sample];
+    }
+    const dismissed = readDismissed();
+    return (this.client?.alerts ?? []).filter(
+      (alert) => !dismissed.has(alert.version),
+    );
+  }
+
   private announcementsFor(added: AlertView[]): string[] {
     return added
       .slice(0, MAX_ANNOUNCED)
@@ -619,7 +621,7 @@ export class ChildAlert extends LitElement {
    * alerts are shown, unless a new client's first poll is still awaited.
    * Returns the notice when it is to be announced (the first time in a
    * stale period), else null. When the period ends, an announcement that
-   * still holds the notice is cleared, so the live region says nothing
+   * still contains the notice is cleared, so the live region says nothing
    * untrue.
    */
   private updateStaleNotice(): string | null {
