@@ -7,7 +7,8 @@
  * (IndexedDB, postMessage), `Object.keys` and chai's deep equality all skip
  * such a property, so the record stays the same plain data. A WeakMap keyed
  * by the area measured about twice the cost per area with 10,000 polygons
- * in memory (scripts/bench-geo-smoke.ts, Node 20 on a 2-core AMD EPYC
+ * in memory (a place-matching micro-benchmark since folded into
+ * bench/geo/, Node 20 on a 2-core AMD EPYC
  * virtual machine), and that lookup dominated a query in which most areas
  * miss. A frozen or sealed area, which cannot take
  * the property, falls back to a WeakMap.
