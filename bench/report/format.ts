@@ -12,6 +12,7 @@ export function ms(value: number): string {
 /** A ratio such as "4.9×" (two significant digits below 10). */
 export function ratio(value: number): string {
   if (!Number.isFinite(value)) return "–";
+  if (value > 0 && value < 0.1) return `${value.toPrecision(2)}×`;
   if (value < 10) return `${value.toFixed(value < 1 ? 2 : 1)}×`;
   return `${Math.round(value).toLocaleString("en-US")}×`;
 }
