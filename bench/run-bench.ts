@@ -63,8 +63,8 @@ const parseSettings: ParseSettings = quick
       now,
     };
 const geoSettings: GeoSettings = quick
-  ? { warmups: 10, runs: 3, minSampleMs: 100, placeCount: 64 }
-  : { warmups: 10, runs: 9, minSampleMs: 100, placeCount: 64 };
+  ? { warmups: 6, runs: 3, minSampleMs: 100, placeCount: 64 }
+  : { warmups: 6, runs: 9, minSampleMs: 100, placeCount: 64 };
 const firstRenderSettings: FirstRenderSettings = {
   iterations: quick ? 3 : 10,
   alertCount: 10,
