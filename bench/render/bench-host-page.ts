@@ -10,6 +10,7 @@
  * `layout-shift` PerformanceObserver. The same page without the widget,
  * recorded for as long, is the baseline.
  */
+import { loadavg } from "node:os";
 import type { Browser, Page } from "puppeteer-core";
 import type { BenchServer } from "../browser/bench-server.js";
 import { allowCompiledFunctions } from "../browser/launch-chromium.js";
@@ -59,6 +60,8 @@ export interface HostPageResults {
   runs: Record<HostVariant, HostPageRun[]>;
   /** Files under dist/widget/ that a visit with the widget loaded. */
   loadedFiles: string[];
+  /** The 1-minute load average at the end of the runs. */
+  loadAverage: number;
 }
 
 /**
@@ -106,6 +109,7 @@ export async function benchHostPage(
     feedBytes: Buffer.byteLength(xml),
     runs: { none: [], banner: [], card: [] },
     loadedFiles: [],
+    loadAverage: 0,
   };
   for (let iteration = 1; iteration <= settings.iterations; iteration++) {
     log(`host page: iteration ${iteration} of ${settings.iterations}`);
@@ -128,6 +132,7 @@ export async function benchHostPage(
       );
     }
   }
+  results.loadAverage = loadavg()[0] ?? 0;
   return results;
 }
 
