@@ -7,7 +7,7 @@
  */
 import { repeatsFor } from "./timing.js";
 
-/** Where the routes run: in this Node process, or in a Chromium page. */
+/** The place the routes run in: this Node process, or a Chromium page. */
 export interface RouteSampler<Route extends string> {
   /** Runs the route once and returns what it counted (alerts read, areas matched). */
   count(route: Route): Promise<number>;
@@ -22,9 +22,9 @@ export interface RouteResult<Route extends string> {
   samples: number[];
   /** Runs per sample. */
   repeats: number;
-  /** What the route counted in its first run. */
+  /** The count that the route returned in its first run. */
   count: number;
-  /** Why the route has no samples, when it failed. */
+  /** The reason the route has no samples, when it failed. */
   error?: string;
 }
 
@@ -90,8 +90,8 @@ export async function measureRoutes<Route extends string>(
 /**
  * Finds how many runs fill a sample of `minSampleMs`, then takes
  * `warmups - 1` unmeasured samples of that length, re-estimating after
- * each, so code that the engine optimises only after many runs (such as
- * a query over 10,000 areas) is warm before the measured samples.
+ * each. Code that the engine optimises only after many runs, such as a
+ * query over 10,000 areas, is then warm before the measured samples.
  */
 async function calibrate<Route extends string>(
   sampler: RouteSampler<Route>,

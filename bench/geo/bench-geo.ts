@@ -51,9 +51,10 @@ export interface GeoResults {
 
 /**
  * The routes measured interleaved. `ours-first` is measured after them, on
- * its own: its fresh areas change the object shapes that `ours` reads, and
- * interleaved with it `ours` ran up to 25 times slower in Node 20 than in
- * a steady state, which no client polling every few minutes would see.
+ * its own, because its fresh areas change the object shapes that `ours`
+ * reads. After one `ours-first` query, `ours` ran about 4 times slower for
+ * the next 50 queries in Node 20, which no client polling every few
+ * minutes would see.
  */
 const STEADY_ROUTES: GeoRoute[] = ["ours", "turf", "turf-bbox"];
 const FIRST_QUERY_ROUTES: GeoRoute[] = ["ours-first"];
@@ -103,9 +104,9 @@ export async function benchGeoInNode(
 /**
  * Runs the Node measurement in a fresh Node process. In the benchmark's
  * own process, after the parse benchmark had filled and collected
- * gigabytes, `ours` ran 2 to 8 times slower than in a fresh process for
- * hundreds of queries (Node 20), a state of the heap that no client
- * filtering its alerts is in.
+ * gigabytes, `ours` ran up to 4 times slower in one run (1.6 ms against
+ * 0.4 ms per query, Node 20) while turf slowed far less, so the ratio
+ * swung from run to run.
  */
 function benchGeoInFreshNode(settings: GeoSettings): GeoEnvironmentResult {
   const entry = fileURLToPath(new URL("./node-entry.ts", import.meta.url));

@@ -1,6 +1,6 @@
 /**
- * Where the time of `parseFeed` on CAP XML goes, in Node. The stages are
- * the XML tree (`parseXml`), the drafts (`readCapXml`) and validation into
+ * The time of `parseFeed` on CAP XML, stage by stage, in Node. The stages
+ * are the XML tree (`parseXml`), the drafts (`readCapXml`) and validation into
  * the model (`validateAlert`), each timed alone on the output of the one
  * before. `JSON.parse` of the JSON form of the same alerts is the floor.
  */

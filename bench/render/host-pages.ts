@@ -4,7 +4,7 @@
  * nothing, and helpers that run inside such a page.
  */
 
-/** Which script the host page loads. */
+/** The script the host page loads. */
 export type PageScript = "widget" | "floor" | "none";
 
 const SCRIPT_SOURCES: Record<PageScript, string> = {
@@ -16,7 +16,7 @@ const SCRIPT_SOURCES: Record<PageScript, string> = {
 /**
  * Returns an article page of about one screen of text. `element` is
  * markup placed at the start of `<body>` (the embed under test), or empty.
- * The script is loaded `async`, as docs/widget.md tells sites to embed it.
+ * The script is loaded `async`, the embed that docs/widget.md documents.
  */
 export function hostPage(script: PageScript, element = ""): string {
   const source = SCRIPT_SOURCES[script];

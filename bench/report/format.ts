@@ -9,7 +9,7 @@ export function ms(value: number): string {
   return Math.round(value).toLocaleString("en-US");
 }
 
-/** A ratio such as "4.9×" (two significant digits below 10). */
+/** Formats a ratio such as "4.9×" (two significant digits below 10). */
 export function ratio(value: number): string {
   if (!Number.isFinite(value)) return "–";
   if (value > 0 && value < 0.1) return `${value.toPrecision(2)}×`;
@@ -32,7 +32,7 @@ export function medianAndQuartiles(summary: Summary, format = ms): string {
   return `${format(summary.median)} (${format(summary.q1)}–${format(summary.q3)})`;
 }
 
-/** A Markdown table; cells are escaped for pipes. */
+/** Formats a Markdown table, escaping the pipes in cells. */
 export function table(
   header: string[],
   rows: string[][],
