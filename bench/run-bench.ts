@@ -8,6 +8,13 @@
  *               third of the time of a full run; for a quick check
  *   --no-build  use dist/ as it is instead of running `npm run build`
  *   --out FILE  write the report to FILE instead of docs/benchmarks.md
+ *   --only host-page
+ *               run only the host-page benchmark, and print its report
+ *               (or write it to --out FILE); docs/benchmarks.md is left
+ *               as it is
+ *   --trace-dir DIR
+ *               write the Chrome trace of every host-page visit to DIR,
+ *               as host-VARIANT-N.json, for the DevTools Performance panel
  *
  * Run it through npm (`npm run bench -- --quick`), which starts Node with
  * --expose-gc so that a full garbage collection can run before each sample.
@@ -31,7 +38,7 @@ import {
   benchHostPage,
   type HostPageSettings,
 } from "./render/bench-host-page.js";
-import { writeReport } from "./report/write-report.js";
+import { writeHostPageReport, writeReport } from "./report/write-report.js";
 import { benchSize } from "./size/bench-size.js";
 import { buildFloorScript } from "./size/build-floor.js";
 
@@ -39,10 +46,18 @@ const { values } = parseArgs({
   options: {
     quick: { type: "boolean", default: false },
     "no-build": { type: "boolean", default: false },
-    out: { type: "string", default: "docs/benchmarks.md" },
+    out: { type: "string" },
+    only: { type: "string" },
+    "trace-dir": { type: "string" },
   },
 });
 const quick = values.quick;
+if (values.only !== undefined && values.only !== "host-page") {
+  console.error(
+    `bench: --only ${values.only} is not supported; the only part that runs alone is host-page.`,
+  );
+  process.exit(2);
+}
 
 const now = Date.now();
 const parseSettings: ParseSettings = quick
@@ -74,6 +89,9 @@ const hostPageSettings: HostPageSettings = {
   iterations: quick ? 1 : 3,
   alertCount: 1000,
   now,
+  ...(values["trace-dir"] === undefined
+    ? {}
+    : { traceDir: values["trace-dir"] }),
 };
 
 const startedAt = new Date();
@@ -99,7 +117,25 @@ try {
   log(
     `${chromium}, Node ${process.version}, load average ${loadAtStart.join(", ")}`,
   );
+  if (values.only === "host-page") {
+    const markdown = await measureHostPageOnly(chromium);
+    if (values.out === undefined) console.log(`\n${markdown}`);
+    else writeMarkdown(values.out, markdown);
+  } else {
+    writeMarkdown(
+      values.out ?? "docs/benchmarks.md",
+      await measureAll(chromium),
+    );
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+// Held-back feed responses may still have timers pending.
+process.exit(0);
 
+/** Runs every benchmark and returns the report of docs/benchmarks.md. */
+async function measureAll(chromium: string): Promise<string> {
   const parse = await benchParse(parseSettings, browser, server, log);
   log("parse stages: node, 1000 alerts");
   const parseStages = await benchParseStages(1000, now, {
@@ -126,7 +162,7 @@ try {
   log("polling cost: scripts/simulate-clients.ts");
   const polling = benchPolling({ clients: 200, polls: 4, intervalMs: 500 });
 
-  const markdown = writeReport({
+  return writeReport({
     quick,
     machine: machineInfo(),
     chromium,
@@ -149,11 +185,24 @@ try {
     size,
     polling,
   });
-  writeFileSync(values.out, `${markdown}\n`);
-  log(`wrote ${values.out}`);
-} finally {
-  await browser.close();
-  await server.close();
 }
-// Held-back feed responses may still have timers pending.
-process.exit(0);
+
+/** Runs the host-page benchmark alone and returns its report. */
+async function measureHostPageOnly(chromium: string): Promise<string> {
+  const hostPage = await benchHostPage(hostPageSettings, browser, server, log);
+  return writeHostPageReport({
+    machine: machineInfo(),
+    chromium,
+    startedAt,
+    durationSeconds: (Date.now() - startedAt.getTime()) / 1000,
+    loadAtStart,
+    loadAtEnd: loadAverage(),
+    settings: hostPageSettings,
+    hostPage,
+  });
+}
+
+function writeMarkdown(file: string, markdown: string): void {
+  writeFileSync(file, `${markdown}\n`);
+  log(`wrote ${file}`);
+}

@@ -10,7 +10,9 @@
  * `layout-shift` PerformanceObserver. The same page without the widget,
  * recorded for as long, is the baseline.
  */
+import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
+import { join } from "node:path";
 import type { Browser, Page } from "puppeteer-core";
 import type { BenchServer } from "../browser/bench-server.js";
 import { allowCompiledFunctions } from "../browser/launch-chromium.js";
@@ -33,12 +35,32 @@ const TRACE_CATEGORIES = [
 ];
 const RENDER_TIMEOUT_MS = 60_000;
 
-export type HostVariant = "none" | "banner" | "card";
+/** The page without the widget, and each embed of the widget measured. */
+export const HOST_VARIANTS = [
+  "none",
+  "banner",
+  "card",
+  "card-reserve",
+] as const;
+export type HostVariant = (typeof HOST_VARIANTS)[number];
+/** The variants that embed the widget, in the order each iteration visits them. */
+export const WIDGET_VARIANTS = HOST_VARIANTS.filter(
+  (variant): variant is Exclude<HostVariant, "none"> => variant !== "none",
+);
+
+/** Attributes of `<child-alert>` in each variant, after `feed` and `lang`. */
+const VARIANT_ATTRIBUTES: Record<Exclude<HostVariant, "none">, string> = {
+  banner: "",
+  card: ' layout="card"',
+  "card-reserve": ' layout="card" reserve',
+};
 
 export interface HostPageSettings {
   iterations: number;
   alertCount: number;
   now: number;
+  /** A folder to write each visit's Chrome trace to, as host-VARIANT-N.json; none when undefined. */
+  traceDir?: string;
 }
 
 export interface HostPageRun {
@@ -89,63 +111,72 @@ export async function benchHostPage(
   server.setFeed("host.xml", xml, "application/xml");
   const feedUrl = `${server.url}feeds/host.xml`;
   server.setPage("host-none.html", hostPage("none"));
-  server.setPage(
-    "host-banner.html",
-    hostPage(
-      "widget",
-      `<child-alert feed="${feedUrl}" lang="en"></child-alert>`,
-    ),
-  );
-  server.setPage(
-    "host-card.html",
-    hostPage(
-      "widget",
-      `<child-alert feed="${feedUrl}" lang="en" layout="card"></child-alert>`,
-    ),
-  );
+  for (const variant of WIDGET_VARIANTS) {
+    server.setPage(
+      `host-${variant}.html`,
+      hostPage(
+        "widget",
+        `<child-alert feed="${feedUrl}" lang="en"${VARIANT_ATTRIBUTES[variant]}></child-alert>`,
+      ),
+    );
+  }
+  if (settings.traceDir !== undefined) {
+    mkdirSync(settings.traceDir, { recursive: true });
+  }
 
   const results: HostPageResults = {
     alertCount: settings.alertCount,
     feedBytes: Buffer.byteLength(xml),
-    runs: { none: [], banner: [], card: [] },
+    runs: { none: [], banner: [], card: [], "card-reserve": [] },
     loadedFiles: [],
     loadAverage: 0,
   };
+  const traceFile = (variant: HostVariant, iteration: number) =>
+    settings.traceDir === undefined
+      ? undefined
+      : join(settings.traceDir, `host-${variant}-${iteration}.json`);
   for (let iteration = 1; iteration <= settings.iterations; iteration++) {
     log(`host page: iteration ${iteration} of ${settings.iterations}`);
-    for (const variant of ["banner", "card"] as const) {
+    for (const variant of WIDGET_VARIANTS) {
       server.takeWidgetRequests();
       const run = await recordPage(
         browser,
         `${server.url}pages/host-${variant}.html`,
-        settings.alertCount,
+        { alertCount: settings.alertCount },
+        traceFile(variant, iteration),
       );
       results.runs[variant].push(run);
       results.loadedFiles = [...new Set(server.takeWidgetRequests())];
-      results.runs.none.push(
-        await recordPage(
-          browser,
-          `${server.url}pages/host-none.html`,
-          0,
-          run.recordedMs,
-        ),
-      );
     }
+    // The baseline records for as long as the slowest widget visit.
+    const durationMs = Math.max(
+      ...WIDGET_VARIANTS.map(
+        (variant) => results.runs[variant].at(-1)!.recordedMs,
+      ),
+    );
+    results.runs.none.push(
+      await recordPage(
+        browser,
+        `${server.url}pages/host-none.html`,
+        { durationMs },
+        traceFile("none", iteration),
+      ),
+    );
   }
   results.loadAverage = loadavg()[0] ?? 0;
   return results;
 }
 
 /**
- * Records one visit in a fresh browser context. With `alertCount` above 0
- * it waits until that many alerts are in the widget's shadow DOM, else it
- * records for `durationMs`.
+ * Records one visit in a fresh browser context. With `alertCount` it waits
+ * until that many alerts are in the widget's shadow DOM, else it records
+ * for `durationMs`. With `traceFile`, the Chrome trace is written there.
  */
 async function recordPage(
   browser: Browser,
   url: string,
-  alertCount: number,
-  durationMs = 0,
+  until: { alertCount: number } | { durationMs: number },
+  traceFile: string | undefined,
 ): Promise<HostPageRun> {
   const context = await browser.createBrowserContext();
   try {
@@ -156,17 +187,23 @@ async function recordPage(
     await page.tracing.start({ categories: TRACE_CATEGORIES });
     const start = Date.now();
     await page.goto(url, { waitUntil: "load" });
-    if (alertCount > 0) {
-      await waitForAlerts(page, alertCount);
+    if ("alertCount" in until) {
+      await waitForAlerts(page, until.alertCount);
     } else {
-      await sleep(Math.max(0, durationMs - SETTLE_MS - (Date.now() - start)));
+      await sleep(
+        Math.max(0, until.durationMs - SETTLE_MS - (Date.now() - start)),
+      );
     }
     await sleep(SETTLE_MS);
     const recordedMs = Date.now() - start;
     const layoutShift = await page.evaluate(
       () => (globalThis as unknown as { __layoutShift: number }).__layoutShift,
     );
-    const tasks = mainThreadTasks(await page.tracing.stop());
+    const trace = await page.tracing.stop();
+    if (traceFile !== undefined && trace !== undefined) {
+      writeFileSync(traceFile, trace);
+    }
+    const tasks = mainThreadTasks(trace, url);
     const durations = tasks.map((task) => task.durationMs);
     return {
       longestTaskMs: Math.max(0, ...durations),
@@ -218,7 +255,10 @@ interface TraceEvent {
   ts: number;
   /** Duration of a complete ("X") event, in microseconds. */
   dur?: number;
-  args?: { name?: string; data?: { url?: string } };
+  args?: {
+    name?: string;
+    data?: { url?: string; isOutermostMainFrame?: boolean };
+  };
 }
 
 interface MainThreadTask {
@@ -235,23 +275,43 @@ const WRAPPER_EVENTS =
   /^(ThreadControllerImpl::RunTask|RunTask|ThreadPool_RunTask|Receive mojo message|SimpleWatcher::OnHandleReady|V8\.StackGuard|V8\.HandleInterrupts|AsyncTask Run)$/;
 
 /**
- * Returns the tasks (TASK_EVENT_NAMES) of the renderer main threads
- * ("CrRendererMain") of a Chrome trace, with their durations in ms.
- * Workers' threads, such as the widget's parse worker, are not the page's
- * main thread and are left out.
+ * Returns the tasks (TASK_EVENT_NAMES) of the host page's main thread, with
+ * their durations in ms. That is the "CrRendererMain" thread of the
+ * process that committed `pageUrl` as its outermost main frame. The trace
+ * also contains Chrome's own renderers, such as the "WebUI Top Renderer" of
+ * the omnibox popup, whose tasks (up to about 100 ms of module evaluation
+ * in Chromium 156) are not the page's. Workers' threads, such as the
+ * widget's parse worker, are left out too.
  */
-function mainThreadTasks(trace: Uint8Array | undefined): MainThreadTask[] {
+function mainThreadTasks(
+  trace: Uint8Array | undefined,
+  pageUrl: string,
+): MainThreadTask[] {
   if (trace === undefined) throw new Error("Chrome tracing returned no trace");
   const { traceEvents } = JSON.parse(Buffer.from(trace).toString("utf8")) as {
     traceEvents: TraceEvent[];
   };
+  const pagePids = new Set(
+    traceEvents
+      .filter(
+        (event) =>
+          event.name === "CommitLoad" &&
+          event.args?.data?.isOutermostMainFrame === true &&
+          event.args.data.url === pageUrl,
+      )
+      .map((event) => event.pid),
+  );
+  if (pagePids.size === 0) {
+    throw new Error(`The trace shows no renderer that committed ${pageUrl}`);
+  }
   const mainThreads = new Set(
     traceEvents
       .filter(
         (event) =>
           event.ph === "M" &&
           event.name === "thread_name" &&
-          event.args?.name === "CrRendererMain",
+          event.args?.name === "CrRendererMain" &&
+          pagePids.has(event.pid),
       )
       .map((event) => `${event.pid}:${event.tid}`),
   );
