@@ -4,8 +4,10 @@
  * A body of at least `WORKER_PARSE_MIN_BYTES` is parsed in a Web Worker
  * started from `workerUrl` (a module worker running parse-worker.ts, built
  * into a file of its own), so a large feed does not freeze the page.
- * Both paths run the same `parseFeed`. The body is parsed on the calling
- * thread instead in four cases: no worker URL is given; there is no
+ * The worker sends the alerts back in batches (alert-batches.ts), each
+ * deserialized in a task of its own on this thread, so taking in a large
+ * result does not block it either. Both paths run the same `parseFeed`.
+ * The body is parsed on the calling thread instead in four cases: no worker URL is given; there is no
  * `Worker` (Node, a service worker); the worker cannot start, because the
  * page's Content Security Policy forbids it or the URL is on another
  * origin than the page (`new Worker` rejects both); or the worker fails.
@@ -21,6 +23,7 @@
  * per poll.
  */
 import { parseFeed } from "../formats/parse-feed.js";
+import type { CapAlert } from "../model/cap.js";
 import type { ParseOptions, ParseResult } from "../model/feed.js";
 import { WORKER_PARSE_MIN_BYTES } from "./worker-parse-min-bytes.js";
 
@@ -59,7 +62,21 @@ export interface ParseRequest {
   options: ParseOptions;
 }
 
-/** Message from the parse worker back to the client. */
+/**
+ * Message from the parse worker back to the client: some of the parsed
+ * alerts, in document order. The worker sends the alerts in such batches
+ * before its `ParseReply`, so the page deserializes them in several short
+ * tasks instead of one long one.
+ */
+export interface ParseAlertBatch {
+  alertBatch: CapAlert[];
+}
+
+/**
+ * The parse worker's last message for one body: the result, whose `alerts`
+ * follow those of the batches sent before it (the worker of this version
+ * sends them all in batches and none here).
+ */
 export interface ParseReply {
   result: ParseResult;
 }
@@ -159,14 +176,24 @@ function parseInWorker(
       WORKER_PARSE_TIMEOUT_MS,
     );
     signal?.addEventListener("abort", onAbort, { once: true });
+    // Each message is its own task on this thread, which deserializes its
+    // data when it is read here.
+    const batches: CapAlert[][] = [];
     worker.addEventListener("message", (event: MessageEvent<unknown>) => {
       const reply = event.data;
+      if (isAlertBatch(reply)) {
+        batches.push(reply.alertBatch);
+        return;
+      }
       if (!isParseReply(reply)) {
         fail("The parse worker sent a reply of the wrong shape.");
         return;
       }
       finish();
-      resolve(reply.result);
+      resolve({
+        ...reply.result,
+        alerts: [...batches.flat(), ...reply.result.alerts],
+      });
     });
     worker.addEventListener("error", (event) => {
       event.preventDefault();
@@ -214,6 +241,14 @@ function trustedScriptUrl(url: string): string {
   // The Worker constructor accepts a TrustedScriptURL where it takes a
   // string; TypeScript's DOM types do not know that type.
   return trustedPolicy.createScriptURL(url) as string;
+}
+
+function isAlertBatch(value: unknown): value is ParseAlertBatch {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    Array.isArray((value as { alertBatch?: unknown }).alertBatch)
+  );
 }
 
 function isParseReply(value: unknown): value is ParseReply {

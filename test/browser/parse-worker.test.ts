@@ -7,6 +7,10 @@
 import { expect } from "chai";
 import { AlertClient } from "../../shared/client/alert-client.js";
 import {
+  batchAlerts,
+  HANDOVER_BATCH_CHARS,
+} from "../../shared/client/alert-batches.js";
+import {
   parseFeedBody,
   type ParsedBody,
 } from "../../shared/client/parse-feed-body.js";
@@ -62,7 +66,63 @@ async function parseUnderPolicy(policy: string): Promise<WorkerPageResult> {
   }
 }
 
+/** Posts one body to a new parse worker and returns every message it sends back, in order. */
+function workerMessages(body: Uint8Array): Promise<unknown[]> {
+  const worker = new Worker(WORKER_URL, { type: "module" });
+  const messages: unknown[] = [];
+  return new Promise<unknown[]>((resolve, reject) => {
+    worker.addEventListener("message", (event: MessageEvent<unknown>) => {
+      messages.push(event.data);
+      if (typeof event.data === "object" && "result" in event.data!) {
+        resolve(messages);
+      }
+    });
+    worker.addEventListener("error", (event) =>
+      reject(new Error(`the parse worker failed: ${event.message}`)),
+    );
+    worker.postMessage({ bytes: body, options: {} });
+  }).finally(() => worker.terminate());
+}
+
 describe("parse worker", () => {
+  it("hands a large result over in batches", async () => {
+    // The alerts must arrive in several messages before the reply, in
+    // document order.
+    const large = new TextEncoder().encode(
+      generatedFeed(HANDOVER_BATCH_CHARS * 4),
+    );
+    const messages = await workerMessages(large);
+    const expected = parseFeed(large);
+
+    const batches = messages.slice(0, -1) as { alertBatch: unknown[] }[];
+    const reply = messages.at(-1) as { result: { alerts: unknown[] } };
+    expect(batches.length).to.be.at.least(3);
+    expect(batches.length).to.equal(batchAlerts(expected.alerts).length);
+    for (const batch of batches) {
+      expect(batch.alertBatch.length).to.be.above(0);
+      expect(batch.alertBatch.length).to.be.below(expected.alerts.length);
+    }
+    expect(reply.result.alerts).to.deep.equal([]);
+    expect(batches.flatMap((batch) => batch.alertBatch)).to.deep.equal(
+      expected.alerts,
+    );
+  });
+
+  it("joins the batches into the result", async () => {
+    const large = new TextEncoder().encode(
+      generatedFeed(HANDOVER_BATCH_CHARS * 4),
+    );
+    const parsed = await parseFeedBody(
+      large,
+      { baseUrl: "https://feeds.example/a" },
+      { workerUrl: WORKER_URL, minBytes: 1 },
+    );
+    expect(parsed.parsedIn).to.equal("worker");
+    expect(parsed.result).to.deep.equal(
+      parseFeed(large, { baseUrl: "https://feeds.example/a" }),
+    );
+  });
+
   it("parses like the main thread", async () => {
     const parsed = await parseFeedBody(
       bytes,

@@ -15,6 +15,7 @@ import { WORKER_PARSE_MIN_BYTES } from "../../shared/client/worker-parse-min-byt
 
 export { WORKER_PARSE_MIN_BYTES };
 export type {
+  ParseAlertBatch,
   ParseBodyOptions,
   ParsedBody,
   ParseReply,
