@@ -227,6 +227,53 @@ describe("IdbAlertStore database", () => {
     await IdbAlertStore.deleteDatabase(name);
   });
 
+  it("writes a large change set whole", async () => {
+    // 250 alerts span three slices of merge requests in one transaction.
+    const name = databaseName();
+    const store = await IdbAlertStore.open(name);
+    const many = Array.from({ length: 250 }, (_, index) =>
+      makeAlert({ identifier: `TEST-MANY-${index}` }),
+    );
+    const state = await applyAndSave(store, emptyLifecycleState(), many);
+    const loaded = await store.load();
+    expect(loaded.alerts.size).to.equal(250);
+    expect(sortedKeys(loaded.alerts)).to.deep.equal(sortedKeys(state.alerts));
+    const last = alertKey(TEST_SENDER, "TEST-MANY-249");
+    expect(loaded.alerts.get(last)).to.deep.equal(state.alerts.get(last));
+    store.close();
+    await IdbAlertStore.deleteDatabase(name);
+  });
+
+  it("writes nothing when a late slice fails", async () => {
+    // The 240th record cannot be cloned, so its put throws in the third
+    // slice: the records of the first two slices must not stay either.
+    const name = databaseName();
+    const store = await IdbAlertStore.open(name);
+    const held = await applyAndSave(store, emptyLifecycleState(), [first]);
+    const many = Array.from({ length: 250 }, (_, index) =>
+      makeAlert({ identifier: `TEST-MANY-${index}` }),
+    );
+    const { changes } = applyMessages(held, many, { now: NOW, feedUrl: FEED });
+    const broken = changes.added.find(
+      (alert) => alert.identifier === "TEST-MANY-239",
+    )!;
+    (broken as unknown as { uncloneable: () => void }).uncloneable = () => {};
+
+    let failure: unknown;
+    try {
+      await store.saveChanges(changes);
+    } catch (error) {
+      failure = error;
+    }
+    expect(failure).to.be.an("error");
+    const loaded = await store.load();
+    expect(sortedKeys(loaded.alerts)).to.deep.equal([
+      alertKey(TEST_SENDER, "TEST-1"),
+    ]);
+    store.close();
+    await IdbAlertStore.deleteDatabase(name);
+  });
+
   it("creates the version 1 schema", async () => {
     const name = databaseName();
     const store = await IdbAlertStore.open(name);
