@@ -21,7 +21,11 @@ export async function startsLikeIndex(response: Response): Promise<boolean> {
       text += decoder.decode(value, { stream: true });
     }
   } finally {
-    await reader.cancel().catch(() => {});
+    // Not awaited: when `response` is a clone, cancelling one branch of a
+    // tee settles only once the other branch is cancelled or read to the
+    // end (the Streams standard's ReadableStreamDefaultTee), so Node's
+    // fetch waited here for ever on a body longer than the first read.
+    reader.cancel().catch(() => {});
   }
   return (
     /^\s*\{/.test(text) &&
