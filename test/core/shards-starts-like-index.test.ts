@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { startsLikeIndex } from "../../shared/shards/client/starts-like-index.js";
 
-/** A response whose body arrives in `count` chunks of 4 KiB of `fill`. */
+/** Builds a response whose body is `head`, then `count - 1` chunks of 4 KiB of `fill`. */
 function chunkedResponse(head: string, fill: string, count: number): Response {
   const encoder = new TextEncoder();
   let sent = 0;
@@ -17,7 +17,7 @@ function chunkedResponse(head: string, fill: string, count: number): Response {
 }
 
 describe("startsLikeIndex", () => {
-  it("recognises an index by its first bytes", async () => {
+  it("recognises an index", async () => {
     const response = chunkedResponse(
       '{ "format": "child-alert-feed-index", ',
       " ",
@@ -26,12 +26,12 @@ describe("startsLikeIndex", () => {
     expect(await startsLikeIndex(response)).to.equal(true);
   });
 
-  it("passes over a feed that is not an index", async () => {
+  it("rejects a plain feed", async () => {
     const response = chunkedResponse("<alert>", " ", 3);
     expect(await startsLikeIndex(response)).to.equal(false);
   });
 
-  it("settles on a clone of a long body, which stays readable", async () => {
+  it("settles on a long clone", async () => {
     // The clone's branch is cancelled while the original's is unread.
     const response = chunkedResponse("<feed>", "x", 4);
     expect(await startsLikeIndex(response.clone())).to.equal(false);

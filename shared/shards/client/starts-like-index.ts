@@ -21,10 +21,10 @@ export async function startsLikeIndex(response: Response): Promise<boolean> {
       text += decoder.decode(value, { stream: true });
     }
   } finally {
-    // Not awaited: when `response` is a clone, cancelling one branch of a
-    // tee settles only once the other branch is cancelled or read to the
-    // end (the Streams standard's ReadableStreamDefaultTee), so Node's
-    // fetch waited here for ever on a body longer than the first read.
+    // Not awaited, because `response` may be a clone. The cancel of one
+    // branch of a tee settles only when the other branch is cancelled or
+    // read to the end (ReadableStreamDefaultTee in the Streams standard).
+    // Node's fetch then hung here on any body longer than the first read.
     reader.cancel().catch(() => {});
   }
   return (
