@@ -66,12 +66,26 @@ import {
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
 import { isStale, staleAt } from "./staleness.js";
 import { StoreGuard } from "./store-guard.js";
+import { ViewCache } from "./view-cache.js";
 import { diffViews } from "./view-changes.js";
+import { yieldToMain } from "./yield-to-main.js";
 
 export type { FeedStatus } from "./client-events.js";
 
 /** How many feeds are fetched at once: 4. */
 const FEED_CONCURRENCY = 4;
+
+/**
+ * Size of a large batch, in alerts: 100. A poll that brings at least this
+ * many, or a store that contains at least this many, is taken in over several
+ * tasks. The lifecycle, the store's write and the views each run in a task
+ * of their own, and the views are built TAKE_IN_SLICE at a time. Smaller
+ * batches are taken in without yielding, so a small feed shows sooner.
+ */
+const LARGE_BATCH_ALERTS = 100;
+
+/** Views built per task when a large batch is taken in: 100. */
+const TAKE_IN_SLICE = 100;
 
 /** Maximum delay of `setTimeout`: its delay is a signed 32-bit number, and longer ones fire at once. */
 const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
@@ -212,6 +226,7 @@ export class AlertClient extends EventTarget {
   private loading: Promise<void> | undefined;
   private state: LifecycleState = emptyLifecycleState();
   private views: AlertView[] = [];
+  private readonly viewCache = new ViewCache();
   private readonly records = new Map<string, FeedRecord>();
   private readonly links = new LinkMemory();
   /** Feeds to fetch without validators next time, because a setting changed what is fetched. */
@@ -358,6 +373,10 @@ export class AlertClient extends EventTarget {
     if (!this.running) return;
     const expired = this.expireNow();
     if (expired !== null) await this.save(expired.changes, expired.before);
+    if (this.state.alerts.size >= LARGE_BATCH_ALERTS) {
+      await this.prepareViews();
+      if (!this.running) return;
+    }
     this.views = this.visibleNow();
     this.lastStatus = this.statusSummary();
     this.dispatchChange({
@@ -613,8 +632,11 @@ export class AlertClient extends EventTarget {
     const before = this.state;
     const removedReasons = new Map<string, EndReason>();
     const previousKeys = new Map<string, string>();
+    const large = polledAlertCount(outcomes) >= LARGE_BATCH_ALERTS;
     for (const [index, polled] of outcomes.entries()) {
       if (polled === null || polled.outcome.kind !== "ok") continue;
+      // The task that delivered the feed ends before the lifecycle runs.
+      if (large) await yieldToMain();
       const { state, changes } = applyMessages(
         this.state,
         polled.outcome.alerts,
@@ -627,6 +649,7 @@ export class AlertClient extends EventTarget {
       );
       this.state = state;
       collectChanges(changes, removedReasons, previousKeys);
+      if (large) await yieldToMain();
       await this.guard.write((store) => store.saveChanges(changes), changes);
     }
     for (const [index, polled] of outcomes.entries()) {
@@ -645,6 +668,7 @@ export class AlertClient extends EventTarget {
     }
     await this.forget(before, this.state);
     this.links.forgetEnded(this.state);
+    if (large) await this.prepareViews();
     this.showChanges("network", removedReasons, previousKeys);
     this.scheduleExpiry();
     this.coordinator?.announceStateChanged([
@@ -889,6 +913,9 @@ export class AlertClient extends EventTarget {
     await this.forget(before, this.state);
     const expired = this.expireNow();
     if (expired !== null) await this.save(expired.changes, expired.before);
+    if (this.state.alerts.size >= LARGE_BATCH_ALERTS) {
+      await this.prepareViews();
+    }
     this.showChanges("network", new Map(), new Map());
     this.scheduleExpiry();
   }
@@ -1011,7 +1038,27 @@ export class AlertClient extends EventTarget {
         mine.push(alert);
       }
     }
-    return visibleAlerts(mine, this.settings, this.correctedNow());
+    return visibleAlerts(
+      mine,
+      this.settings,
+      this.correctedNow(),
+      this.viewCache.lookup(this.settings),
+    );
+  }
+
+  /**
+   * Builds the views of the state's alerts into the cache, TAKE_IN_SLICE
+   * per task, so that the `showChanges` after a large poll or load finds
+   * them built instead of building them all in one task.
+   */
+  private async prepareViews(): Promise<void> {
+    const view = this.viewCache.lookup(this.settings);
+    let built = 0;
+    for (const stored of [...this.state.alerts.values()]) {
+      view(stored);
+      built += 1;
+      if (built % TAKE_IN_SLICE === 0) await yieldToMain();
+    }
   }
 
   /** Recomputes the shown alerts and dispatches "change" when they changed, then "status" when it changed. */
@@ -1085,6 +1132,17 @@ export class AlertClient extends EventTarget {
   private dispatchChange(detail: AlertChangeDetail): void {
     this.dispatchEvent(new CustomEvent("change", { detail }));
   }
+}
+
+/** Counts the alerts that a poll's readable responses brought. */
+function polledAlertCount(
+  outcomes: readonly ({ outcome: PollOutcome } | null)[],
+): number {
+  let count = 0;
+  for (const polled of outcomes) {
+    if (polled?.outcome.kind === "ok") count += polled.outcome.alerts.length;
+  }
+  return count;
 }
 
 function collectChanges(

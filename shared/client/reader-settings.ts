@@ -59,32 +59,48 @@ export function defaultLanguages(): string[] {
 
 /**
  * Builds the views of the alerts shown at `now`, newest `sent` first, by
- * the rule in this file's header.
+ * the rule in this file's header. `view` builds one alert's view, or
+ * returns null when its status or info blocks are not shown; a client
+ * passes a `ViewCache` lookup.
  */
 export function visibleAlerts(
   alerts: Iterable<StoredAlert>,
   settings: ReaderSettings,
   now: number,
+  view: (stored: StoredAlert) => AlertView | null = (stored) =>
+    shownView(stored, settings),
 ): AlertView[] {
   const shown: { sentMs: number; view: AlertView }[] = [];
   for (const stored of alerts) {
     if (stored.endMs <= now) continue;
-    if (!statusShown(stored.alert.status, settings.includeTest)) continue;
-    const infoShown = (info: CapInfo) =>
-      infoConcernsReader(info, {
-        place: settings.place,
-        regions: settings.regions,
-      }) &&
-      alertMatchesEvents({ ...stored.alert, info: [info] }, settings.events);
-    if (!stored.alert.info.some(infoShown)) continue;
-    const view = toAlertView(stored, {
-      languages: settings.languages,
-      infoFilter: infoShown,
-      defaultLifetimeMs: settings.defaultLifetimeMs,
-    });
-    shown.push({ sentMs: stored.sentMs, view });
+    const built = view(stored);
+    if (built !== null) shown.push({ sentMs: stored.sentMs, view: built });
   }
   return shown
     .sort((a, b) => b.sentMs - a.sentMs || a.view.key.localeCompare(b.view.key))
     .map((entry) => entry.view);
+}
+
+/**
+ * Builds the view of a stored alert for the reader, or returns null when
+ * its status is not shown or none of its info blocks passes the reader's
+ * place, regions and events. Whether it is in force is not checked here.
+ */
+export function shownView(
+  stored: StoredAlert,
+  settings: ReaderSettings,
+): AlertView | null {
+  if (!statusShown(stored.alert.status, settings.includeTest)) return null;
+  const infoShown = (info: CapInfo) =>
+    infoConcernsReader(info, {
+      place: settings.place,
+      regions: settings.regions,
+    }) &&
+    alertMatchesEvents({ ...stored.alert, info: [info] }, settings.events);
+  if (!stored.alert.info.some(infoShown)) return null;
+  return toAlertView(stored, {
+    languages: settings.languages,
+    infoFilter: infoShown,
+    defaultLifetimeMs: settings.defaultLifetimeMs,
+  });
 }
