@@ -59,6 +59,9 @@ export class AlertBannerLayout extends AlertLayoutElement {
         display: flex;
         gap: var(--_space);
         padding: 4px 0;
+        /* The browser skips the layout of rows scrolled out of the strip. */
+        content-visibility: auto;
+        contain-intrinsic-size: auto 80px;
       }
       .row + .row {
         border-top: 1px solid var(--_border);

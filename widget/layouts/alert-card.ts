@@ -36,6 +36,10 @@ export class AlertCardLayout extends AlertLayoutElement {
         border-radius: var(--_radius);
         background: var(--_background);
         box-shadow: var(--_shadow);
+        /* The browser skips the layout of cards out of view, so a long
+           feed's cards do not lay out all together in one task. */
+        content-visibility: auto;
+        contain-intrinsic-size: auto 160px;
       }
       .body {
         min-width: 0;

@@ -40,6 +40,11 @@ export class AlertListLayout extends AlertLayoutElement {
         border-radius: var(--_radius);
         overflow: hidden;
       }
+      /* The browser skips the layout of rows out of view. */
+      .item {
+        content-visibility: auto;
+        contain-intrinsic-size: auto 80px;
+      }
       .item + .item {
         border-top: 1px solid var(--_border);
       }
