@@ -55,6 +55,18 @@ const VARIANT_ATTRIBUTES: Record<Exclude<HostVariant, "none">, string> = {
   "card-reserve": ' layout="card" reserve',
 };
 
+/**
+ * CSS each variant's page adds to its own stylesheet. With `reserve`, this
+ * is the fixed height of docs/widget.md, which holds the space before the
+ * widget's script has run and keeps later alerts from moving the page.
+ */
+const VARIANT_PAGE_STYLE: Record<Exclude<HostVariant, "none">, string> = {
+  banner: "",
+  card: "",
+  "card-reserve":
+    " child-alert[reserve] { display: block; height: 240px; overflow: auto; --child-alert-reserve-height: 240px; }",
+};
+
 export interface HostPageSettings {
   iterations: number;
   alertCount: number;
@@ -117,6 +129,7 @@ export async function benchHostPage(
       hostPage(
         "widget",
         `<child-alert feed="${feedUrl}" lang="en"${VARIANT_ATTRIBUTES[variant]}></child-alert>`,
+        VARIANT_PAGE_STYLE[variant],
       ),
     );
   }

@@ -16,9 +16,14 @@ const SCRIPT_SOURCES: Record<PageScript, string> = {
 /**
  * Returns an article page of about one screen of text. `element` is
  * markup placed at the start of `<body>` (the embed under test), or empty.
- * The script is loaded `async`, the embed that docs/widget.md documents.
+ * `pageStyle` is CSS added to the page's own stylesheet. The script is
+ * loaded `async`, the embed that docs/widget.md documents.
  */
-export function hostPage(script: PageScript, element = ""): string {
+export function hostPage(
+  script: PageScript,
+  element = "",
+  pageStyle = "",
+): string {
   const source = SCRIPT_SOURCES[script];
   const paragraphs = Array.from(
     { length: 12 },
@@ -32,7 +37,7 @@ export function hostPage(script: PageScript, element = ""): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Host page</title>
 ${source === "" ? "" : `<script src="${source}" async></script>`}
-<style>body { font: 16px/1.5 sans-serif; margin: 0 auto; max-width: 40em; padding: 1em; }</style>
+<style>body { font: 16px/1.5 sans-serif; margin: 0 auto; max-width: 40em; padding: 1em; }${pageStyle}</style>
 </head>
 <body>
 ${element}

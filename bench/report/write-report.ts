@@ -234,7 +234,7 @@ ${table(["Target", "Measured", "Result"], rows, ["l", "r", "l"])}${notes.length 
 const VARIANT_NAMES: Record<(typeof WIDGET_VARIANTS)[number], string> = {
   banner: "banner layout",
   card: "card layout",
-  "card-reserve": "card layout with `reserve`",
+  "card-reserve": "card layout with `reserve` and a fixed height",
 };
 
 /**
@@ -333,7 +333,7 @@ function hostPageNotes(host: HostPageResults, rows: string[][]): string[] {
         host.runs[variant].some((run) => run.layoutShift > 0),
     );
     notes.push(
-      `- **Layout shift.** Shifted: ${shifted.map((variant) => VARIANT_NAMES[variant]).join(", ")}. The banner is a fixed overlay and \`reserve\` holds a fixed height for an in-flow layout, so neither should move the page; the host-page section gives each visit's score.`,
+      `- **Layout shift.** Shifted: ${shifted.map((variant) => VARIANT_NAMES[variant]).join(", ")}. The banner is a fixed overlay and the page gives the in-flow card a fixed height, so neither should move the page; the host-page section gives each visit's score.`,
     );
   }
   return notes;
@@ -679,7 +679,7 @@ function hostPage(host: HostPageResults): string {
 
 An article page that embeds the widget as docs/widget.md documents (the script \`async\`, \`<child-alert>\` at the top of \`<body>\`, default idle start) with a feed of ${integer(host.alertCount)} alerts as CAP XML (${bytes(host.feedBytes)}), on a first visit: the engine loads, the feed is fetched and parsed (in the parse worker, as it is over 512 KiB), the alerts are stored in IndexedDB and rendered 20 per task (\`RENDER_CHUNK\` in widget/child-alert.ts). Each visit is recorded with the Chrome tracing API from navigation until all ${integer(host.alertCount)} alerts are in the widget's shadow DOM, plus 1 s; layout shifts with a \`layout-shift\` PerformanceObserver installed before the page's own scripts. The baseline is the same page without the widget, recorded for as long as the slowest widget visit of the same iteration. Tracing slows the page a little.
 
-The banner is a fixed overlay. The card layout sits in the page's flow: without \`reserve\`, alerts that arrive after the page has loaded push the content below the element down, which docs/widget.md documents, so that variant has no layout-shift target. With \`reserve\`, the element holds a fixed height from the start.
+The banner is a fixed overlay. The card layout sits in the page's flow: without \`reserve\`, alerts that arrive after the page has loaded push the content below the element down, which docs/widget.md documents, so that variant has no layout-shift target. With \`reserve\`, the page's stylesheet gives the element the fixed height of 240 px that docs/widget.md shows, so it holds its space from the first paint and the alerts scroll inside it.
 
 Median over the visits, worst visit in brackets:
 

@@ -32,10 +32,10 @@ function frames(count: number): Promise<void> {
 
 /**
  * Mounts the widget above page content with an empty feed, then publishes
- * an alert and lets it arrive while a PerformanceObserver records layout
+ * `count` alerts and lets them arrive while a PerformanceObserver records layout
  * shifts. Returns the summed shift score.
  */
-async function shiftScore(attributes: string): Promise<number> {
+async function shiftScore(attributes: string, count = 1): Promise<number> {
   served += 1;
   const name = uniqueFeedName("shift");
   const code: [string, string] = ["TEST", `shift-${Date.now()}-${served}`];
@@ -55,14 +55,15 @@ async function shiftScore(attributes: string): Promise<number> {
     shifts.push(...(list.getEntries() as LayoutShift[]));
   });
   observer.observe({ type: "layout-shift" });
+  const alerts = Array.from({ length: count }, (_, index) =>
+    capAlert({
+      identifier: `SHIFT-${served}-${index}`,
+      sent: capTimeFromNow(-3_600_000 - index * 60_000),
+      geocode: code,
+    }),
+  );
   await putFeed(name, {
-    body: jsonFeed([
-      capAlert({
-        identifier: `SHIFT-${served}`,
-        sent: capTimeFromNow(-3_600_000),
-        geocode: code,
-      }),
-    ]),
+    body: jsonFeed(alerts),
     contentType: "application/json",
   });
   await element.refresh();
@@ -70,7 +71,7 @@ async function shiftScore(attributes: string): Promise<number> {
   await new Promise((resolve) => setTimeout(resolve, 200));
   observer.disconnect();
 
-  expect(element.alerts.length).to.equal(1);
+  expect(element.alerts.length).to.equal(count);
   expect(shadow(element).querySelector("[data-layout]")).to.not.equal(null);
   expect(content.isConnected).to.equal(true);
   return shifts
@@ -148,6 +149,26 @@ describe("widget layout shift", () => {
         'layout="ticker" reserve style="--child-alert-reserve-height: 80px"',
       ),
     ).to.equal(0);
+  });
+
+  it("fixed-height card list shifts nothing", async () => {
+    // The fixed height of docs/widget.md: five cards scroll inside it.
+    expect(
+      await shiftScore(
+        'layout="card" reserve style="display: block; height: 200px; overflow: auto; --child-alert-reserve-height: 200px"',
+        5,
+      ),
+    ).to.equal(0);
+  });
+
+  it("reserved card list does shift", async () => {
+    // `reserve` is a minimum height, which five cards outgrow.
+    expect(
+      await shiftScore(
+        'layout="card" reserve style="--child-alert-reserve-height: 200px"',
+        5,
+      ),
+    ).to.be.above(0);
   });
 
   it("banner stale notice shifts nothing", async function () {
