@@ -177,7 +177,7 @@ export class AlertBannerLayout extends AlertLayoutElement {
         this.collapsed
           ? nothing
           : html`<div class="strip" part="strip">
-              ${this.alerts.map((alert, index) => this.renderRow(alert, index))}
+              ${this.renderEach((alert, index) => this.renderRow(alert, index))}
             </div>`
       }
       ${renderStaleNotice(this.staleNotice)}

@@ -80,7 +80,7 @@ export class AlertCardLayout extends AlertLayoutElement {
       lang=${this.language}
       dir=${this.frameDirection}
     >
-      ${this.alerts.map((alert, index) => this.renderCard(alert, index))}
+      ${this.renderEach((alert, index) => this.renderCard(alert, index))}
       ${renderStaleNotice(this.staleNotice)}
     </section>`;
   }

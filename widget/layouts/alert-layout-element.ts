@@ -1,4 +1,5 @@
 import { LitElement } from "lit";
+import { guard } from "lit/directives/guard.js";
 import type { AlertView } from "../../shared/view/alert-view.js";
 import { textDirection } from "../i18n/text-direction.js";
 import { EN, type UiStrings } from "../i18n/ui-strings.js";
@@ -118,6 +119,32 @@ export class AlertLayoutElement extends LitElement {
     this.copyStatusTimer = setTimeout(() => {
       this.copyStatus = null;
     }, COPY_STATUS_MS);
+  }
+
+  /**
+   * Renders each of `alerts` with `renderOne`. An alert is rendered again
+   * only when it, its position, the strings, the language, the time zone,
+   * the share confirmation or its `state` changed. Otherwise a list growing
+   * by a chunk would render every earlier alert again.
+   */
+  protected renderEach(
+    renderOne: (alert: AlertView, index: number) => unknown,
+    state: (alert: AlertView) => unknown = () => undefined,
+  ): unknown[] {
+    return this.alerts.map((alert, index) =>
+      guard(
+        [
+          alert,
+          index,
+          this.strings,
+          this.language,
+          this.timeZone,
+          this.copyStatus,
+          state(alert),
+        ],
+        () => renderOne(alert, index),
+      ),
+    );
   }
 
   /** Fires `child-alert-dismiss` for an alert. */

@@ -128,7 +128,10 @@ export class AlertListLayout extends AlertLayoutElement {
       dir=${this.frameDirection}
     >
       <ul part="list" class="list">
-        ${this.alerts.map((alert, index) => this.renderItem(alert, index))}
+        ${this.renderEach(
+          (alert, index) => this.renderItem(alert, index),
+          (alert) => this.expanded.has(alert.version),
+        )}
       </ul>
       ${renderStaleNotice(this.staleNotice)}
     </section>`;

@@ -91,7 +91,7 @@ export class AlertPosterLayout extends AlertLayoutElement {
       lang=${this.language}
       dir=${this.frameDirection}
     >
-      ${this.alerts.map((alert, index) => this.renderPoster(alert, index))}
+      ${this.renderEach((alert, index) => this.renderPoster(alert, index))}
       ${renderStaleNotice(this.staleNotice)}
     </section>`;
   }
