@@ -181,11 +181,27 @@ async function parse(
     context.timeZone === undefined
       ? { baseUrl: url }
       : { baseUrl: url, timeZone: context.timeZone };
-  const parsed = await parseFeedBody(bytes, options, {
-    ...context.parse,
-    signal: context.signal,
-  });
-  return parsed.result;
+  try {
+    const parsed = await parseFeedBody(bytes, options, {
+      ...context.parse,
+      signal: context.signal,
+    });
+    return parsed.result;
+  } catch (error) {
+    // parseFeed reports the faults it detects as issues. Should another
+    // fault throw, this feed is unreadable, and the poll of the others goes on.
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      format: null,
+      alerts: [],
+      links: [],
+      errors: [
+        { code: "not-a-feed", message: `the parser failed (${message})` },
+      ],
+      warnings: [],
+      fatal: true,
+    };
+  }
 }
 
 function unreadableMessage(

@@ -52,7 +52,13 @@ function shorten(value: unknown): string {
     try {
       text = JSON.stringify(value) ?? String(value);
     } catch {
-      text = String(value);
+      // A value too deep or cyclic for JSON.stringify would make String()
+      // of an array recurse as deep, so it is only named.
+      text = Array.isArray(value)
+        ? "[…]"
+        : typeof value === "object" && value !== null
+          ? "{…}"
+          : String(value);
     }
   }
   return text.length > MAX_VALUE_LENGTH

@@ -21,6 +21,7 @@ import { ATOM_NAMESPACE, isCapNamespace } from "./cap-namespaces.js";
 import { decodeInput, inputSize, type FeedInput } from "./decode-input.js";
 import { findCapAlerts, isCapAlertElement } from "./find-cap-alerts.js";
 import { IssueList } from "./issue-list.js";
+import { jsonNestsDeeperThan } from "./json-depth.js";
 import { isJsonFeed, JSON_FEED_VERSION } from "./json-feed.js";
 import { readAtom } from "./read-atom.js";
 import { readCapXml } from "./read-cap-xml.js";
@@ -232,6 +233,13 @@ function readJson(text: string, state: ParseState): void {
       state,
       "json-syntax",
       `The document is not valid JSON: ${(error as Error).message}`,
+    );
+  }
+  if (jsonNestsDeeperThan(json, state.maxDepth)) {
+    return fail(
+      state,
+      "too-deep",
+      `The JSON nests arrays and objects deeper than ${state.maxDepth} levels`,
     );
   }
 

@@ -6,6 +6,7 @@
  * a prefix such as `cap:` is usually declared on the root.
  */
 import { parseXml, XmlSyntaxError } from "../xml/parse-xml.js";
+import { textPosition } from "../xml/text-position.js";
 import type { XmlElement } from "../xml/xml-element.js";
 import { isCapAlertElement } from "./find-cap-alerts.js";
 
@@ -64,13 +65,12 @@ export function recoverAlerts(
       continue;
     }
     const span = text.slice(start, end + endTag.length);
+    const wrapperStart = `<recovered${declarations}>`;
     try {
-      const wrapper = parseXml(
-        `<recovered${declarations}>${span}</recovered>`,
-        {
-          maxDepth: maxDepth + 1,
-        },
-      );
+      // The wrapper is one level more, so the alert may nest maxDepth levels.
+      const wrapper = parseXml(`${wrapperStart}${span}</recovered>`, {
+        maxDepth: maxDepth + 1,
+      });
       const element = wrapper.children.find(
         (child): child is XmlElement =>
           typeof child !== "string" && isCapAlertElement(child),
@@ -82,7 +82,20 @@ export function recoverAlerts(
       );
     } catch (error) {
       if (!(error instanceof XmlSyntaxError)) throw error;
-      recovered.push({ position, error: error.message });
+      // The position is given in the document, not in the wrapped span.
+      const offset = Math.min(
+        Math.max(start, error.offset - wrapperStart.length + start),
+        end + endTag.length,
+      );
+      const { line, column } = textPosition(text, offset);
+      const reason =
+        error.code === "too-deep"
+          ? `Elements nest deeper than ${maxDepth} levels inside the alert`
+          : error.reason;
+      recovered.push({
+        position,
+        error: `${reason} at line ${line}, column ${column}`,
+      });
     }
   }
   return recovered;

@@ -15,6 +15,7 @@
  * - Namespaces are resolved, so `cap:alert`, a default-namespace `alert` and
  *   an Atom `entry` are told apart by URI, not by prefix.
  */
+import { textPosition } from "./text-position.js";
 import { decodeEntities } from "./decode-entities.js";
 import type { XmlElement, XmlNode } from "./xml-element.js";
 
@@ -36,14 +37,15 @@ export class XmlSyntaxError extends Error {
   override name = "XmlSyntaxError";
 
   constructor(
-    message: string,
+    /** The fault, without the position. */
+    readonly reason: string,
     readonly code: "xml-syntax" | "too-deep",
     /** Offset in UTF-16 code units from the start of the text. */
     readonly offset: number,
     readonly line: number,
     readonly column: number,
   ) {
-    super(`${message} at line ${line}, column ${column}`);
+    super(`${reason} at line ${line}, column ${column}`);
   }
 }
 
@@ -404,20 +406,7 @@ class XmlParser {
     offset: number,
     code: "xml-syntax" | "too-deep" = "xml-syntax",
   ): never {
-    let line = 1;
-    let lineStart = 0;
-    for (let i = 0; i < offset && i < this.text.length; i++) {
-      if (this.text.charCodeAt(i) === 10) {
-        line += 1;
-        lineStart = i + 1;
-      }
-    }
-    throw new XmlSyntaxError(
-      message,
-      code,
-      offset,
-      line,
-      offset - lineStart + 1,
-    );
+    const { line, column } = textPosition(this.text, offset);
+    throw new XmlSyntaxError(message, code, offset, line, column);
   }
 }

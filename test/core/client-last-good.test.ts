@@ -126,6 +126,30 @@ describe("AlertClient last good data", () => {
     expect(staleEvents[0]!.feeds[0]!.stale).to.equal(true);
   });
 
+  it("reads good feeds beside a hostile one", async () => {
+    const good = uniqueFeedName("last-good-beside");
+    const hostile = uniqueFeedName("last-good-hostile");
+    await setFeed(good, { body: capContainerXml([longAlert]) });
+    // About 10 KB of JSON nested deeper than a recursive reader can go.
+    const deep = "[".repeat(5000) + "]".repeat(5000);
+    await setFeed(hostile, {
+      body: `{"format":"child-alert-feed","version":1,"alerts":${deep}}`,
+      contentType: "application/json",
+    });
+    const { client } = makeClient([
+      await feedUrl(hostile),
+      await feedUrl(good),
+    ]);
+    const log = recordEvents(client);
+
+    await client.refresh();
+
+    expect(shownKeys(client)).to.deep.equal([longKey]);
+    expect(log.errors).to.have.length(1);
+    expect(log.errors[0]!.url).to.equal(await feedUrl(hostile));
+    expect(log.errors[0]!.reason).to.equal("unreadable");
+  });
+
   it("shows new alerts on recovery", async () => {
     const name = uniqueFeedName("recovery");
     const url = await feedUrl(name);

@@ -107,6 +107,58 @@ describe("parseFeed limits and hostile input", () => {
       expect(result.errors[1]!.entry).to.equal("alert 2");
     });
 
+    it("recovered alert reports document position", () => {
+      const deepExtension = capTemplate({ identifier: "TEST-DEEP" }).replace(
+        "<identifier>",
+        `\n${"<x>".repeat(80)}${"</x>".repeat(80)}<identifier>`,
+      );
+      const text = `<alerts>\n${deepExtension}</alerts>`;
+      const line = text.slice(0, text.indexOf("<x>")).split("\n").length;
+
+      const result = parse(text);
+
+      expect(result.errors[0]!.message).to.include(
+        `deeper than ${DEFAULT_MAX_DEPTH} levels at line ${line},`,
+      );
+      expect(result.errors[1]!.message).to.include(
+        `deeper than ${DEFAULT_MAX_DEPTH} levels inside the alert at line ${line},`,
+      );
+    });
+
+    for (const [name, wrap] of [
+      [
+        "JSON feed alerts",
+        (deep: string) =>
+          `{"format":"child-alert-feed","version":1,"alerts":${deep}}`,
+      ],
+      [
+        "JSON feed headline",
+        (deep: string) =>
+          `{"format":"child-alert-feed","version":1,"alerts":[{"headline":${deep}}]}`,
+      ],
+      [
+        "NWS headline",
+        (deep: string) =>
+          `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"headline":${deep}}}]}`,
+      ],
+    ] as const) {
+      it(`${name} nested 5,000 deep is too deep`, () => {
+        const deep = "[".repeat(5000) + "]".repeat(5000);
+        const result = parse(wrap(deep));
+        expect(result.fatal).to.equal(true);
+        expect(codesOf(result.errors)).to.deep.equal(["too-deep"]);
+      });
+    }
+
+    it("JSON over maxDepth is too deep", () => {
+      const json = (depth: number) =>
+        `{"format":"child-alert-feed","version":1,"alerts":[],"x":${"[".repeat(depth - 1)}${"]".repeat(depth - 1)}}`;
+      expect(codesOf(parse(json(DEFAULT_MAX_DEPTH + 1)).errors)).to.deep.equal([
+        "too-deep",
+      ]);
+      expect(parse(json(DEFAULT_MAX_DEPTH)).fatal).to.equal(false);
+    });
+
     it("escaped Atom content obeys maxDepth", () => {
       const inner = `${"<x>".repeat(80)}${"</x>".repeat(80)}`.replaceAll(
         "<",
