@@ -150,7 +150,7 @@ function checkInfo(
     error(
       "web",
       `${path}.web`,
-      "web is not an https: URL, so clients drop the link. Publish the case page over https.",
+      "web is not an https: URL, and clients drop such a link except on localhost. Publish the case page over https.",
       info.web,
     );
   }
@@ -272,7 +272,7 @@ function checkResource(
     error(
       "photo",
       `${path}.uri`,
-      "The photo's uri is not an https: URL, so clients do not load it. Serve the photo over https.",
+      "The photo's uri is not an https: URL, and clients load such a photo only from localhost. Serve the photo over https.",
       resource.uri,
     );
   }

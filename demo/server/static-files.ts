@@ -29,10 +29,17 @@ export function serveStatic(
   urlPath: string,
   notFoundPage?: string,
 ): void {
-  const relative = normalize(decodeURIComponent(urlPath)).replace(
-    /^([/\\])+/,
-    "",
-  );
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    console.warn(`demo server: malformed percent-escape in ${urlPath}`);
+    response
+      .writeHead(400, { "Content-Type": "text/plain" })
+      .end("Invalid percent-escape in the path");
+    return;
+  }
+  const relative = normalize(decoded).replace(/^([/\\])+/, "");
   let path = join(root, relative);
   if (path !== root && !path.startsWith(root + sep)) {
     response

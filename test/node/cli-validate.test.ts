@@ -120,7 +120,7 @@ describe("cli: validate", () => {
     const cases: [string, string][] = [
       [
         "google-cap-library/wcatwc-warning.cap",
-        "alert PAAQ-2-lqw6d6: info[0].resource[0].uri: error: The photo's uri is not an https: URL, so clients do not load it. Serve the photo over https. (value: http://newwcatwc.arh.noaa.gov/",
+        "alert PAAQ-2-lqw6d6: info[0].resource[0].uri: error: The photo's uri is not an https: URL, and clients load such a photo only from localhost. Serve the photo over https. (value: http://newwcatwc.arh.noaa.gov/",
       ],
       [
         "google-cap-library/wcatwc-warning.cap",
@@ -132,7 +132,7 @@ describe("cli: validate", () => {
       ],
       [
         "capparselib/ph.cap",
-        "alert 103ff55e-b538-49a2-a94a-64470ddea2cc: info[0].web: error: web is not an https: URL, so clients drop the link. Publish the case page over https. (value: http://www.pagasa.dost.gov.ph/",
+        "alert 103ff55e-b538-49a2-a94a-64470ddea2cc: info[0].web: error: web is not an https: URL, and clients drop such a link except on localhost. Publish the case page over https. (value: http://www.pagasa.dost.gov.ph/",
       ],
       [
         "capparselib/invalid_xmlns.cap",
@@ -353,7 +353,7 @@ describe("cli: validate", () => {
         rule: "profile:web",
         path: "info[0].web",
         message:
-          "web is not an https: URL, so clients drop the link. Publish the case page over https.",
+          "web is not an https: URL, and clients drop such a link except on localhost. Publish the case page over https.",
         value: "http://hotline.example/case",
         alert: "alert DEMO-ATH-0001",
       },
