@@ -107,6 +107,7 @@ const STALE_NOTICE_GRACE_MS = 10_000;
  * @attr eager - Load at once instead of waiting until the page is idle.
  * @attr reserve - Reserve `--child-alert-reserve-height` in the page, and render the banner in that space instead of as an overlay.
  * @attr key - A publisher's Ed25519 public key (base64 of its 32 raw bytes, as `child-alert-feed keygen` writes it). Every feed must then carry a valid `.sig` signature, or it is rejected.
+ * @attr label - Name of the widget's region for screen readers, and the banner's title (default "Child alerts" in the interface language). Give each widget of a page its own.
  * @attr interval - Polling interval in seconds (default 300). Kept between 120 s and 1 hour, except for feeds on localhost (down to 1 s).
  *
  * @fires child-alert-change - The shown alerts changed; `detail.alerts` lists them. Bubbles and is composed, so the host page hears it from inside any shadow root.
@@ -214,6 +215,7 @@ export class ChildAlert extends LitElement {
     eager: { type: Boolean },
     reserve: { type: Boolean },
     interval: { type: Number },
+    label: {},
     key: {},
     displayed: { state: true, attribute: false },
     staleNotice: { state: true, attribute: false },
@@ -239,6 +241,8 @@ export class ChildAlert extends LitElement {
   eager = false;
   reserve = false;
   interval: number | undefined = undefined;
+  /** The `label` attribute: the region's name in place of the interface string. */
+  label = "";
   /** The `key` attribute: the publisher's public key that every feed is checked against. */
   key = "";
 
@@ -667,6 +671,7 @@ export class ChildAlert extends LitElement {
         ? this.displayed
         : this.displayed.slice(0, this.renderLimit);
     const strings = this.strings;
+    const label = this.label;
     const language = this.stringsLanguage;
     const theme = this.theme;
     const staleNotice = this.staleNotice;
@@ -679,6 +684,7 @@ export class ChildAlert extends LitElement {
           exportparts=${EXPORTED_PARTS}
           .alerts=${alerts}
           .strings=${strings}
+          .label=${label}
           .language=${language}
           .theme=${theme}
           .staleNotice=${staleNotice}
@@ -690,6 +696,7 @@ export class ChildAlert extends LitElement {
           exportparts=${EXPORTED_PARTS}
           .alerts=${alerts}
           .strings=${strings}
+          .label=${label}
           .language=${language}
           .theme=${theme}
           .staleNotice=${staleNotice}
@@ -701,6 +708,7 @@ export class ChildAlert extends LitElement {
           exportparts=${EXPORTED_PARTS}
           .alerts=${alerts}
           .strings=${strings}
+          .label=${label}
           .language=${language}
           .theme=${theme}
           .staleNotice=${staleNotice}
@@ -712,6 +720,7 @@ export class ChildAlert extends LitElement {
           exportparts=${EXPORTED_PARTS}
           .alerts=${alerts}
           .strings=${strings}
+          .label=${label}
           .language=${language}
           .theme=${theme}
           .staleNotice=${staleNotice}
@@ -723,6 +732,7 @@ export class ChildAlert extends LitElement {
           exportparts=${EXPORTED_PARTS}
           .alerts=${alerts}
           .strings=${strings}
+          .label=${label}
           .language=${language}
           .theme=${theme}
           .staleNotice=${staleNotice}

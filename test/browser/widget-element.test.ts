@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import "../../widget/define/define-child-alert.js";
 import type { ChildAlert } from "../../widget/child-alert.js";
+import type { AlertLayoutElement } from "../../widget/layouts/alert-layout-element.js";
 import { DISMISSED_STORAGE_KEY } from "../../widget/dismissal/dismissed-versions.js";
 import { EL } from "../../widget/i18n/ui-strings.js";
 import { TRANSLATIONS } from "../../widget/i18n/translations.js";
@@ -508,6 +509,27 @@ describe("child-alert element", () => {
     element.removeAttribute("preview");
     await element.refresh();
     expect(element.alerts.map((a) => a.identifier)).to.deep.equal(["PV-1"]);
+  });
+
+  it("label names the region", async () => {
+    const named = await mountAlert(
+      'preview layout="card" lang="en" label="Alerts for Example Town"',
+    );
+    const unnamed = await mountAlert('preview layout="card" lang="en"');
+    await named.updateComplete;
+    await unnamed.updateComplete;
+
+    const regionName = (element: ChildAlert) =>
+      layoutRoot(element)!
+        .querySelector("section[aria-label]")!
+        .getAttribute("aria-label");
+    expect(regionName(named)).to.equal("Alerts for Example Town");
+    expect(regionName(unnamed)).to.equal("Child alerts");
+
+    named.setAttribute("label", "Alerts for Example Village");
+    await named.updateComplete;
+    await (layoutRoot(named)!.host as AlertLayoutElement).updateComplete;
+    expect(regionName(named)).to.equal("Alerts for Example Village");
   });
 
   it("waits for idle unless eager", async () => {

@@ -151,7 +151,7 @@ export class AlertBannerLayout extends AlertLayoutElement {
     return html`<section
       part="banner"
       class="banner frame"
-      aria-label=${this.strings.alerts}
+      aria-label=${this.regionName}
       lang=${this.language}
       dir=${this.frameDirection}
     >
@@ -159,7 +159,7 @@ export class AlertBannerLayout extends AlertLayoutElement {
         ${
           this.collapsed
             ? this.renderBar()
-            : html`<span class="title">${this.strings.alerts}${count}</span>`
+            : html`<span class="title">${this.regionName}${count}</span>`
         }
         <button
           part="toggle"

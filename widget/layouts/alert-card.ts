@@ -76,7 +76,7 @@ export class AlertCardLayout extends AlertLayoutElement {
   override render() {
     return html`<section
       class="cards"
-      aria-label=${this.strings.alerts}
+      aria-label=${this.regionName}
       lang=${this.language}
       dir=${this.frameDirection}
     >

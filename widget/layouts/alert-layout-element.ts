@@ -31,6 +31,7 @@ export class AlertLayoutElement extends LitElement {
     alerts: { attribute: false },
     strings: { attribute: false },
     language: {},
+    label: {},
     timeZone: { attribute: "time-zone" },
     theme: { reflect: true },
     staleNotice: { attribute: false },
@@ -43,6 +44,8 @@ export class AlertLayoutElement extends LitElement {
   strings: UiStrings = EN;
   /** Language of `strings`; dates are formatted in its locale. */
   language = "en";
+  /** Name of the layout's region in place of `strings.alerts`, or "" for that. */
+  label = "";
   /** IANA time zone for dates; unset means the reader's own. */
   timeZone: string | undefined = undefined;
   /** "light", "dark" or "auto" (follow `prefers-color-scheme`). */
@@ -60,6 +63,11 @@ export class AlertLayoutElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.copyStatusTimer);
+  }
+
+  /** Name of the layout's region: `label`, else the interface string. */
+  protected get regionName(): string {
+    return this.label.trim() || this.strings.alerts;
   }
 
   /** Direction of the interface language, for the layout's frame. */

@@ -123,7 +123,7 @@ export class AlertListLayout extends AlertLayoutElement {
 
   override render() {
     return html`<section
-      aria-label=${this.strings.alerts}
+      aria-label=${this.regionName}
       lang=${this.language}
       dir=${this.frameDirection}
     >

@@ -87,7 +87,7 @@ export class AlertPosterLayout extends AlertLayoutElement {
   override render() {
     return html`<section
       class="posters"
-      aria-label=${this.strings.alerts}
+      aria-label=${this.regionName}
       lang=${this.language}
       dir=${this.frameDirection}
     >

@@ -229,7 +229,7 @@ export class AlertTickerLayout extends AlertLayoutElement {
     return html`<section
       part="ticker"
       class="ticker frame ${isSampleAlert(alert) ? "sample" : ""}"
-      aria-label=${strings.alerts}
+      aria-label=${this.regionName}
       lang=${this.language}
       dir=${this.frameDirection}
     >
