@@ -52,6 +52,7 @@ describe("widget custom elements manifest", () => {
         "include-test",
         "interval",
         "key",
+        "label",
         "lang",
         "lat",
         "layout",
