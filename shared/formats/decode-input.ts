@@ -12,6 +12,11 @@ export function inputSize(input: FeedInput): number {
   return typeof input === "string" ? input.length : input.byteLength;
 }
 
+/** Characters a feed can start with: "<", "{", "[", space, tab, LF and CR. */
+const FIRST_CHARACTERS: ReadonlySet<number> = new Set([
+  0x3c, 0x7b, 0x5b, 0x20, 0x09, 0x0a, 0x0d,
+]);
+
 /**
  * Turns the input into text. For bytes the encoding is found as XML does:
  * a byte-order mark first (UTF-8, UTF-16 LE or BE), then the encoding named
@@ -33,10 +38,12 @@ export function decodeInput(input: FeedInput, issues: IssueList): string {
   if (bom !== null) {
     return decodeWith(bom.encoding, bytes.subarray(bom.length), issues);
   }
-  if (bytes[0] === 0x3c && bytes[1] === 0x00) {
+  // Without a mark, UTF-16 shows in the first character: a feed starts
+  // with "<", "{", "[" or whitespace, whose other byte is zero.
+  if (bytes[1] === 0x00 && FIRST_CHARACTERS.has(bytes[0]!)) {
     return decodeWith("utf-16le", bytes, issues);
   }
-  if (bytes[0] === 0x00 && bytes[1] === 0x3c) {
+  if (bytes[0] === 0x00 && FIRST_CHARACTERS.has(bytes[1]!)) {
     return decodeWith("utf-16be", bytes, issues);
   }
 

@@ -86,6 +86,8 @@ describe("parseFeed byte decoding", () => {
       ["UTF-16BE BOM, no declaration", utf16(text, false, true)],
       ["UTF-16LE, no BOM", utf16(DECLARATION + text, true, false)],
       ["UTF-16BE, no BOM", utf16(text, false, false)],
+      ["UTF-16LE, no BOM, leading space", utf16(`\n  ${text}`, true, false)],
+      ["UTF-16BE, no BOM, leading tab", utf16(`\t${text}`, false, false)],
     ];
     for (const [name, bytes] of cases) {
       it(name, () => {
