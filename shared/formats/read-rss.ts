@@ -32,8 +32,10 @@ export function readRss(
   ];
 
   items.forEach((item, index) => {
-    const guid = childText(item, "guid");
-    const label = guid ? `item ${index + 1} (${guid})` : `item ${index + 1}`;
+    // RSS 1.0 items name themselves with rdf:about instead of a guid.
+    const id =
+      childText(item, "guid") || item.attrs["rdf:about"]?.trim() || undefined;
+    const label = id ? `item ${index + 1} (${id})` : `item ${index + 1}`;
     const embedded = findCapAlerts(item);
     const description = childText(item, "description");
     if (embedded.length === 0 && description && ESCAPED_CAP.test(description)) {
@@ -45,7 +47,7 @@ export function readRss(
         element: item,
         kind: "item",
         label,
-        id: guid,
+        id,
         updated: childText(item, "pubDate") ?? childText(item, "date"),
         embedded,
         href: embedded.length > 0 ? undefined : capLinkOf(item),

@@ -206,10 +206,14 @@ describe("parseFeed Atom and RSS shapes", () => {
       expect(result.links).to.deep.equal([
         {
           url: "https://alerts.example/a.cap",
+          entryId: "https://alerts.example/a.cap",
           status: "Actual",
           updated: "2024-05-01T14:30:00-05:00",
         },
-        { url: "https://alerts.example/b.cap" },
+        {
+          url: "https://alerts.example/b.cap",
+          entryId: "https://alerts.example/b.cap",
+        },
       ]);
     });
 
