@@ -68,6 +68,84 @@ function cachedPhotos(page: Page): Promise<string[]> {
   }, PHOTO_CACHE);
 }
 
+/** One record of the origin's storage, with the place that keeps it and its key and value as JSON, or its URL. */
+interface StoredRecord {
+  place: string;
+  text: string;
+}
+
+/**
+ * Reads the origin's storage that the page, the client or the service
+ * worker can write: every object store of every IndexedDB database (keys
+ * and values), the request URLs (not the bodies) of every Cache Storage
+ * cache, and `localStorage` and `sessionStorage`.
+ */
+function readOriginStorage(page: Page): Promise<StoredRecord[]> {
+  return page.evaluate(async () => {
+    const records: { place: string; text: string }[] = [];
+    for (const info of await indexedDB.databases()) {
+      if (info.name === undefined) continue;
+      const opening = indexedDB.open(info.name);
+      const database = await new Promise<IDBDatabase>((resolve, reject) => {
+        opening.onsuccess = () => resolve(opening.result);
+        opening.onerror = () => reject(opening.error);
+      });
+      for (const storeName of [...database.objectStoreNames]) {
+        const store = database.transaction(storeName).objectStore(storeName);
+        const keysRequest = store.getAllKeys();
+        const valuesRequest = store.getAll();
+        const [keys, values] = await new Promise<[IDBValidKey[], unknown[]]>(
+          (resolve, reject) => {
+            valuesRequest.onsuccess = () =>
+              resolve([keysRequest.result, valuesRequest.result]);
+            valuesRequest.onerror = () => reject(valuesRequest.error);
+          },
+        );
+        keys.forEach((key, index) => {
+          records.push({
+            place: `IndexedDB ${info.name}/${storeName}`,
+            text: JSON.stringify({ key, value: values[index] }),
+          });
+        });
+      }
+      database.close();
+    }
+    for (const cacheName of await caches.keys()) {
+      const requests = await (await caches.open(cacheName)).keys();
+      for (const request of requests) {
+        records.push({
+          place: `Cache Storage ${cacheName}`,
+          text: request.url,
+        });
+      }
+    }
+    for (const [place, storage] of [
+      ["localStorage", localStorage],
+      ["sessionStorage", sessionStorage],
+    ] as const) {
+      for (let index = 0; index < storage.length; index += 1) {
+        const key = storage.key(index)!;
+        const text = JSON.stringify({ key, value: storage.getItem(key) });
+        records.push({ place, text });
+      }
+    }
+    return records;
+  });
+}
+
+/** Returns "place: text" for each record that contains one of `needles`. */
+function recordsNaming(
+  records: readonly StoredRecord[],
+  needles: readonly string[],
+): string[] {
+  return records
+    .filter((record) => needles.some((needle) => record.text.includes(needle)))
+    .map((record) => `${record.place}: ${record.text}`);
+}
+
+/** The client's store of ended messages, which keeps their identifiers (see `Tombstone`). */
+const TOMBSTONE_STORE = "IndexedDB child-alert/tombstones";
+
 /** Makes the banner poll now and waits until it rendered the result. */
 async function refreshBanner(page: Page): Promise<void> {
   await page.evaluate(async () => {
@@ -219,13 +297,26 @@ describe("demo partner portal", function () {
   });
 
   it("deletes each replaced or cancelled photo", async () => {
+    const endedIdentifiers: string[] = [];
+    const endedPhotos: string[] = [];
+    const collectCaseTraces = async (photo: string) => {
+      const banner = await readBanner(page);
+      endedIdentifiers.push(
+        ...banner!.identifiers.filter((id) => id.startsWith("DEMO-SEQ")),
+      );
+      const photos = await cachedPhotos(page);
+      endedPhotos.push(...photos.filter((url) => url.endsWith(`/${photo}`)));
+    };
+
     expect(await control(demo, "step")).to.equal("new");
     await refreshBanner(page);
     await waitForPhoto(page, "demo-seq-1.png", true);
+    await collectCaseTraces("demo-seq-1.png");
 
     expect(await control(demo, "step")).to.equal("updated");
     await refreshBanner(page);
     await waitForPhoto(page, "demo-seq-2.png", true);
+    await collectCaseTraces("demo-seq-2.png");
     await waitForPhoto(page, "demo-seq-1.png", false);
 
     expect(await control(demo, "step")).to.equal("ended");
@@ -238,6 +329,39 @@ describe("demo partner portal", function () {
     const photos = await cachedPhotos(page);
     expect(photos.some((url) => url.endsWith("/photos/demo-ath-0001.png"))).to
       .be.true;
+
+    // No trace of the case is left in any storage of the origin. The only
+    // exception is the client's tombstones, which keep the identifiers (and
+    // nothing else) so that the ended messages never come back.
+    expect(endedIdentifiers).to.have.length(2);
+    expect(endedPhotos).to.have.length(2);
+    const records = await readOriginStorage(page);
+    expect(records.length, "records read").to.be.greaterThan(0);
+    expect(recordsNaming(records, endedPhotos), "photo URLs").to.deep.equal([]);
+    const outsideTombstones = records.filter(
+      (record) => record.place !== TOMBSTONE_STORE,
+    );
+    expect(
+      recordsNaming(outsideTombstones, endedIdentifiers),
+      "identifiers",
+    ).to.deep.equal([]);
+    const tombstones = records.filter(
+      (record) =>
+        record.place === TOMBSTONE_STORE &&
+        endedIdentifiers.some((id) => record.text.includes(id)),
+    );
+    expect(tombstones, "tombstones").to.have.length(2);
+    for (const tombstone of tombstones) {
+      const { value } = JSON.parse(tombstone.text) as { value: object };
+      expect(Object.keys(value).sort(), tombstone.text).to.deep.equal([
+        "endedMs",
+        "identifier",
+        "key",
+        "reason",
+        "sender",
+        "sent",
+      ]);
+    }
   });
 
   it("prunes photos with no banner page open", async () => {
@@ -266,6 +390,15 @@ describe("demo partner portal", function () {
     expect(status).to.equal(200);
     await waitForPhoto(page, "demo-seq-1.png", false);
     await waitForPhoto(page, "demo-ath-0001.png", true);
+
+    // The worker left no record of the photo. The client's database still
+    // contains the alert, because no client saw the Cancel yet.
+    const photo = new URL("/feeds/photos/demo-seq-1.png", demo.url).href;
+    const workerRecords = (await readOriginStorage(page)).filter(
+      (record) => !record.place.startsWith("IndexedDB child-alert/"),
+    );
+    expect(workerRecords.length, "records read").to.be.greaterThan(0);
+    expect(recordsNaming(workerRecords, [photo])).to.deep.equal([]);
   });
 
   it("shows cached alerts offline, marked out of date", async () => {

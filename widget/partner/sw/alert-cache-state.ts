@@ -73,6 +73,10 @@ export class AlertCacheState {
       (await feedCache.keys()).map((request) => request.url),
     );
     // The expiration plugin deletes old feed responses on its own.
+    // NOTE: a cached CAP document that a feed linked therefore keeps an
+    // ended alert's text and photo URL until the plugin deletes it, 7 days
+    // after its last use or once more than 200 responses are cached (see
+    // docs/partner.md).
     for (const url of this.registry.recordedUrls()) {
       if (!cachedFeeds.has(url)) this.registry.remove(url);
     }

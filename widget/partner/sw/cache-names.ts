@@ -21,5 +21,9 @@ export const FEED_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 /** Maximum number of cached feed responses (feeds, shards, linked documents and signatures). */
 export const FEED_MAX_ENTRIES = 200;
 
-/** Maximum number of cached photos; the least recently used go first. */
+/**
+ * Maximum number of cached photos. The photos stored longest ago are
+ * deleted first, and a photo shown while online is stored again by its
+ * background refresh.
+ */
 export const PHOTO_MAX_ENTRIES = 100;

@@ -18,6 +18,7 @@ import {
 import { registerRoute } from "workbox-routing";
 import { AlertCacheState } from "./alert-cache-state.js";
 import { feedStrategy } from "./feed-strategy.js";
+import { deleteOldPhotoExpirationRecords } from "./old-photo-expiration-records.js";
 import { photoStrategy } from "./photo-strategy.js";
 import { serviceWorkerScope } from "./service-worker-scope.js";
 import type { ServiceWorkerConfig } from "./sw-config.js";
@@ -65,7 +66,17 @@ export function installPartnerServiceWorker(options: {
     void scope.skipWaiting();
   });
   scope.addEventListener("activate", (event) => {
-    event.waitUntil(Promise.all([scope.clients.claim(), state.prune()]));
+    event.waitUntil(
+      Promise.all([
+        scope.clients.claim(),
+        state.prune(),
+        deleteOldPhotoExpirationRecords().catch((error: unknown) => {
+          console.warn(
+            `child-alert service worker: deleting the old photo records of workbox-expiration failed: ${String(error)}`,
+          );
+        }),
+      ]),
+    );
   });
   // The worker starts for any request of its pages, so this also runs when
   // no page with the banner was open while an alert ended.

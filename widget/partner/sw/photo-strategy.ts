@@ -13,10 +13,10 @@
  * NOTE: the end-to-end tests serve photos from the page's own origin, so
  * the CORS request for another origin's photo is not covered by them.
  */
-import { ExpirationPlugin } from "workbox-expiration";
 import { Strategy, type StrategyHandler } from "workbox-strategies";
 import type { AlertCacheState } from "./alert-cache-state.js";
 import { PHOTO_CACHE_NAME, PHOTO_MAX_ENTRIES } from "./cache-names.js";
+import { deleteOldestEntries } from "./delete-oldest-entries.js";
 
 class PhotoStrategy extends Strategy {
   constructor(private readonly state: AlertCacheState) {
@@ -31,8 +31,16 @@ class PhotoStrategy extends Strategy {
             response.status === 200 && state.isAlertPhoto(request.url)
               ? response
               : null,
+          // Unlike workbox-expiration, which keeps a record per URL in
+          // IndexedDB, this bound reads only the cache. So a photo that the
+          // page's client or pruning deletes leaves no record of its URL.
+          cacheDidUpdate: async ({ cacheName }) => {
+            await deleteOldestEntries(
+              await caches.open(cacheName),
+              PHOTO_MAX_ENTRIES,
+            );
+          },
         },
-        new ExpirationPlugin({ maxEntries: PHOTO_MAX_ENTRIES }),
       ],
     });
   }
