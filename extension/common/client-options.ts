@@ -6,7 +6,7 @@
 import type { AlertClientOptions } from "../../shared/client/alert-client.js";
 import type { AlertStore } from "../../shared/store/alert-store.js";
 import { readerLanguages } from "./alert-language.js";
-import { clientFeedKeys } from "./feed-key-settings.js";
+import { clientFeedKeys, rejectingFetch } from "./feed-key-settings.js";
 import type { ExtensionSettings } from "./settings.js";
 
 /** Options for a client over `feeds` that filters by `settings` and keeps alerts in `store`. */
@@ -15,9 +15,11 @@ export function clientOptions(
   feeds: string[],
   store: AlertStore,
 ): AlertClientOptions {
+  const { keys, invalid } = clientFeedKeys(feeds, settings.feedKeys);
   return {
     feeds,
-    feedKeys: clientFeedKeys(feeds, settings.feedKeys),
+    feedKeys: keys,
+    fetch: rejectingFetch(invalid, (input, init) => fetch(input, init)),
     place: settings.place,
     regions: settings.regions,
     events: settings.events,

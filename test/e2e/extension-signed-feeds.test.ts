@@ -357,11 +357,10 @@ describe("extension with signed feeds", function () {
       expect(report.status?.errors[0]?.unverified).to.equal(true);
     });
 
-    it("drops an invalid stored key", async function () {
+    it("rejects a feed with an invalid stored key", async function () {
       // Written straight to storage, as an older version or the developer
-      // tools could. Kept, the key would make the client throw; dropped, the
-      // feed is read without a check, so the third alert, still unsigned,
-      // is shown.
+      // tools could. The feed is rejected rather than read unchecked, so
+      // the third alert, unsigned, is not shown and the last two stay.
       serveSignedFeed(server.feeds, FEED_NAME, thirdBody, null);
       await storeSettings({
         feeds: [feedUrl],
@@ -374,9 +373,11 @@ describe("extension with signed feeds", function () {
         lang: "en",
       });
       const report = await pollAfterDismissing();
-      expect(report.status?.errors).to.deep.equal([]);
-      expect(report.alerts).to.equal(3);
-      expect(await badgeText(current())).to.equal("3");
+      expect(report.status?.errors).to.have.length(1);
+      expect(report.status?.errors[0]?.unverified).to.equal(true);
+      expect(report.notified).to.equal(0);
+      expect(report.alerts).to.equal(2);
+      expect(await badgeText(current())).to.equal("2");
 
       const page = await openExtensionPage(
         current(),
@@ -388,7 +389,8 @@ describe("extension with signed feeds", function () {
           "#custom-feed-key-0",
           (input) => (input as HTMLInputElement).value,
         );
-        expect(value).to.equal("");
+        // The options page shows the stored key, so the person can fix it.
+        expect(value).to.equal("not a key");
       } finally {
         await page.close();
       }

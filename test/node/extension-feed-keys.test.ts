@@ -8,7 +8,20 @@ import { expect } from "chai";
 import {
   clientFeedKeys,
   normalizeFeedKeys,
+  rejectingFetch,
 } from "../../extension/common/feed-key-settings.js";
+import { AlertClient } from "../../shared/client/alert-client.js";
+import { MemoryAlertStore } from "../../shared/store/memory-alert-store.js";
+import { recordEvents } from "../helpers/alert-client-events.js";
+import { makeAlert } from "../helpers/cap-alert.js";
+import { capContainerXml } from "../helpers/cap-xml.js";
+import {
+  feedRequests,
+  feedUrl,
+  setFeed,
+  stopFeedServer,
+  uniqueFeedName,
+} from "../helpers/feed-harness.js";
 import type { KnownFeed } from "../../extension/common/known-feeds.js";
 
 const FEED = "https://feeds.example/child/index.json";
@@ -42,6 +55,7 @@ describe("extension feedKeys setting", () => {
   afterEach(() => {
     console.warn = originalWarn;
   });
+  after(stopFeedServer);
 
   it("keeps base64 and JWK keys of chosen feeds", async () => {
     const { base64, jwk } = await publicKeyTexts();
@@ -62,27 +76,33 @@ describe("extension feedKeys setting", () => {
     expect(keys).to.deep.equal({ [FEED]: base64 });
   });
 
-  it("drops invalid keys with a warning", async () => {
+  it("keeps invalid keys with a warning", async () => {
     const { base64 } = await publicKeyTexts();
     const shortKey = Buffer.alloc(31, 7).toString("base64");
     const wrongCurve = JSON.stringify({ kty: "OKP", crv: "X25519", x: "AA" });
-    for (const invalid of [
-      "not a key",
-      "",
-      shortKey,
-      base64.slice(0, -4),
-      wrongCurve,
-      42,
-      null,
-      { kty: "OKP", crv: "Ed25519", x: base64 },
-    ]) {
+    const jwkObject = { kty: "OKP", crv: "Ed25519", x: base64 };
+    const cases: [unknown, string][] = [
+      ["not a key", "not a key"],
+      [shortKey, shortKey],
+      [base64.slice(0, -4), base64.slice(0, -4)],
+      [wrongCurve, wrongCurve],
+      [42, "42"],
+      [null, "null"],
+      [jwkObject, JSON.stringify(jwkObject)],
+    ];
+    for (const [invalid, stored] of cases) {
       warnings = [];
       const keys = normalizeFeedKeys({ [FEED]: invalid }, [FEED]);
-      expect(keys, JSON.stringify(invalid)).to.deep.equal({});
+      expect(keys, JSON.stringify(invalid)).to.deep.equal({ [FEED]: stored });
       expect(warnings, JSON.stringify(invalid)).to.have.length(1);
       expect(warnings[0]).to.contain(FEED);
       expect(warnings[0]).to.contain("invalid");
     }
+  });
+
+  it("reads an empty key as none", () => {
+    expect(normalizeFeedKeys({ [FEED]: "  " }, [FEED])).to.deep.equal({});
+    expect(warnings).to.deep.equal([]);
   });
 
   it("drops keys of feeds not chosen", async () => {
@@ -126,10 +146,63 @@ describe("extension feedKeys setting", () => {
         { [FEED]: person, [OTHER_FEED]: person },
         known,
       ),
-    ).to.deep.equal({ [FEED]: builtIn, [OTHER_FEED]: person });
-    expect(clientFeedKeys([OTHER_FEED], {}, known)).to.deep.equal({});
-    expect(clientFeedKeys([FEED], {}, known)).to.deep.equal({
-      [FEED]: builtIn,
+    ).to.deep.equal({
+      keys: { [FEED]: builtIn, [OTHER_FEED]: person },
+      invalid: [],
     });
+    expect(clientFeedKeys([OTHER_FEED], {}, known)).to.deep.equal({
+      keys: {},
+      invalid: [],
+    });
+    expect(clientFeedKeys([FEED], {}, known)).to.deep.equal({
+      keys: { [FEED]: builtIn },
+      invalid: [],
+    });
+  });
+
+  it("lists feeds whose key is invalid", async () => {
+    const valid = (await publicKeyTexts()).base64;
+    expect(
+      clientFeedKeys(
+        [FEED, OTHER_FEED],
+        { [FEED]: "not a key", [OTHER_FEED]: valid },
+        [],
+      ),
+    ).to.deep.equal({ keys: { [OTHER_FEED]: valid }, invalid: [FEED] });
+  });
+
+  it("rejects a feed with an invalid key", async () => {
+    const rejected = uniqueFeedName("rejected-key");
+    const plain = uniqueFeedName("plain");
+    await setFeed(rejected, { body: capContainerXml([makeAlert()]) });
+    await setFeed(plain, {
+      body: capContainerXml([makeAlert({ identifier: "TEST-PLAIN" })]),
+    });
+    const rejectedUrl = await feedUrl(rejected);
+    const { keys, invalid } = clientFeedKeys(
+      [rejectedUrl, await feedUrl(plain)],
+      { [rejectedUrl]: "not a key" },
+      [],
+    );
+    const client = new AlertClient({
+      feeds: [rejectedUrl, await feedUrl(plain)],
+      feedKeys: keys,
+      fetch: rejectingFetch(invalid, fetch),
+      store: new MemoryAlertStore(),
+      now: () => Date.parse("2024-05-01T20:00:00Z"),
+      retry: { maxAttempts: 1 },
+    });
+    const log = recordEvents(client);
+
+    await client.refresh();
+    client.stop();
+
+    expect(client.alerts.map((view) => view.identifier)).to.deep.equal([
+      "TEST-PLAIN",
+    ]);
+    expect(log.errors).to.have.length(1);
+    expect(log.errors[0]!.url).to.equal(rejectedUrl);
+    expect(log.errors[0]!.reason).to.equal("signature");
+    expect(await feedRequests(rejected)).to.deep.equal([]);
   });
 });
