@@ -203,6 +203,12 @@ const MUTATIONS: Record<string, Mutation> = {
 };
 const MUTATION_NAMES = Object.keys(MUTATIONS);
 
+/**
+ * A string that `deepenJson` replaces with arrays nested up to 8,000 deep,
+ * deeper than a recursive reader survives, after the value is serialised.
+ */
+const DEEP_MARK = "@@deep@@";
+
 /** Returns a JSON value with random parts replaced by values of other types. */
 function mutateJson(value: unknown, random: Random, depth = 0): unknown {
   if (random.next() < 0.08) {
@@ -217,6 +223,7 @@ function mutateJson(value: unknown, random: Random, depth = 0): unknown {
       {},
       [[]],
       { a: 1 },
+      DEEP_MARK,
     ]);
   }
   if (Array.isArray(value)) {
@@ -233,6 +240,14 @@ function mutateJson(value: unknown, random: Random, depth = 0): unknown {
     return copy;
   }
   return value;
+}
+
+/** Replaces each `DEEP_MARK` in JSON text with nested arrays of a random depth. */
+function deepenJson(text: string, random: Random): string {
+  return text.replaceAll(`"${DEEP_MARK}"`, () => {
+    const depth = 1 + random.below(8000);
+    return "[".repeat(depth) + "]".repeat(depth);
+  });
 }
 
 /** Checks what must hold for any input; returns nothing or throws. */
@@ -378,7 +393,10 @@ describe("parseFeed fuzz", () => {
       const seed = BASE_SEED + 1000 + documentIndex;
       const random = new Random(seed);
       for (let iteration = 0; iteration < 60; iteration++) {
-        const text = JSON.stringify(mutateJson(json, random));
+        const text = deepenJson(
+          JSON.stringify(mutateJson(json, random)),
+          random,
+        );
         parseAndCheck(text, `seed ${seed} iteration ${iteration} ${name}`);
       }
     }
