@@ -13,6 +13,7 @@ import type { AlertLayoutElement } from "../../widget/layouts/alert-layout-eleme
 import {
   capAlert,
   capTimeFromNow,
+  frames,
   jsonFeed,
   mount,
   placeholderPngBase64,
@@ -45,15 +46,6 @@ const HOUR = 3_600_000;
 
 let feed = "";
 let region = "";
-
-/** Resolves after `count` animation frames. */
-function frames(count: number): Promise<void> {
-  return new Promise((resolve) => {
-    const step = (left: number) =>
-      left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1));
-    step(count);
-  });
-}
 
 /** Formats axe violations so a failure names each rule and element. */
 function describeViolations(results: AxeResults): string {

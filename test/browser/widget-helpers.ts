@@ -372,3 +372,12 @@ export function widgetScriptsLoaded(page: Window): string[] {
     .map((path) => path.slice("/dist/widget/".length))
     .sort();
 }
+
+/** Resolves after `count` animation frames. */
+export function frames(count: number): Promise<void> {
+  return new Promise((resolve) => {
+    const step = (left: number) =>
+      left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1));
+    step(count);
+  });
+}

@@ -6,6 +6,7 @@ import { DISMISSED_STORAGE_KEY } from "../../widget/dismissal/dismissed-versions
 import {
   capAlert,
   capTimeFromNow,
+  frames,
   jsonFeed,
   mount,
   putFeed,
@@ -21,14 +22,6 @@ interface LayoutShift extends PerformanceEntry {
 }
 
 let served = 0;
-
-function frames(count: number): Promise<void> {
-  return new Promise((resolve) => {
-    const step = (left: number) =>
-      left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1));
-    step(count);
-  });
-}
 
 /**
  * Mounts the widget above page content with an empty feed, then publishes
