@@ -5,6 +5,8 @@
  * - `/feeds/demo.atom`: the invented alerts and the scripted case, as an
  *   Atom feed that embeds each CAP alert;
  * - `/feeds/demo.json`: the same alerts in the project's JSON feed format;
+ * - `/feeds/demo-links.atom`: the same alerts as an Atom feed of thin
+ *   entries, each linking to its alert's CAP document;
  * - `/feeds/cap/IDENTIFIER.xml`: one alert as a CAP document;
  * - `/feeds/real/amber.xml`: the OASIS AMBER example, replayed to look current;
  * - `/feeds/photos/NAME.png`: generated placeholder pictures.
@@ -22,6 +24,7 @@ import { writeAtomFeed } from "../../shared/formats/write-atom-feed.js";
 import { writeCapDocument } from "../../shared/formats/write-cap-xml.js";
 import { formatCapTime } from "../../shared/time/cap-time.js";
 import { buildDemoAlert, STANDING_ALERTS } from "../feeds/demo-alerts.js";
+import { writeLinkAtomFeed } from "../feeds/write-link-atom.js";
 import { replayCapText } from "../feeds/replay.js";
 import {
   SCENARIO_STEPS,
@@ -119,6 +122,20 @@ export class DemoFeedServer {
           title: "Child Alert demo feed (invented alerts)",
           updated,
           selfUrl: `${origin}/feeds/demo.atom`,
+        }),
+        contentType: "application/atom+xml; charset=utf-8",
+        lastModified: this.changedAt,
+      };
+    }
+    if (path === "demo-links.atom") {
+      return {
+        body: writeLinkAtomFeed(this.messages(origin), {
+          url: `${origin}/feeds/demo-links.atom`,
+          title:
+            "Child Alert demo feed, linked CAP documents (invented alerts)",
+          updated,
+          documentUrl: (alert) =>
+            `${origin}/feeds/cap/${encodeURIComponent(alert.identifier)}.xml`,
         }),
         contentType: "application/atom+xml; charset=utf-8",
         lastModified: this.changedAt,

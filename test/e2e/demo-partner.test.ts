@@ -1,7 +1,8 @@
 /**
  * The partner portal page of the built demo, in headless Chromium: the
- * banner, its service worker, offline use, forgetting ended alerts' photos,
- * and picking up a new build of the widget.
+ * banner, its service worker, offline use, forgetting ended alerts' photos
+ * and the CAP documents a feed links, and picking up a new build of the
+ * widget.
  *
  * The tests run in order on one browser profile, because each builds on the
  * service worker and caches the previous one left. The demo is served from
@@ -141,6 +142,29 @@ function recordsNaming(
   return records
     .filter((record) => needles.some((needle) => record.text.includes(needle)))
     .map((record) => `${record.place}: ${record.text}`);
+}
+
+/** One Cache Storage entry: its cache, its request URL and its body as text. */
+interface CachedBody {
+  cacheName: string;
+  url: string;
+  body: string;
+}
+
+/** Reads the request URL and body of every entry of every Cache Storage cache. */
+function readCacheBodies(page: Page): Promise<CachedBody[]> {
+  return page.evaluate(async () => {
+    const entries: { cacheName: string; url: string; body: string }[] = [];
+    for (const cacheName of await caches.keys()) {
+      const cache = await caches.open(cacheName);
+      for (const request of await cache.keys()) {
+        const response = await cache.match(request, { ignoreVary: true });
+        const body = response === undefined ? "" : await response.text();
+        entries.push({ cacheName, url: request.url, body });
+      }
+    }
+    return entries;
+  });
 }
 
 /** The client's store of ended messages, which keeps their identifiers (see `Tombstone`). */
@@ -497,6 +521,126 @@ describe("demo partner portal", function () {
     // Every page load above was under PARTNER_PAGE_CSP, which enforces
     // Trusted Types, from the server or from the precache.
     expect(policyViolations).to.deep.equal([]);
+  });
+});
+
+describe("demo partner portal with linked CAP documents", function () {
+  let root: string;
+  let demo: RunningDemo;
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    requireBuiltDemo();
+    root = copyDist();
+    // A copy of the partner page whose banner reads the feed of thin
+    // entries, which link each alert's CAP document instead of embedding it.
+    const partner = readFileSync(`${root}demo/partner.html`, "utf8");
+    const linksPage = partner.replace(
+      'data-feed="/feeds/demo.atom"',
+      'data-feed="/feeds/demo-links.atom"',
+    );
+    expect(linksPage, "feed of the partner page").to.not.equal(partner);
+    writeFileSync(`${root}demo/partner-links.html`, linksPage);
+    demo = await startDemo(root);
+    browser = await launchChromium();
+    page = await browser.newPage();
+  });
+
+  after(async () => {
+    await closeBrowser(browser);
+    await demo?.close();
+    if (root !== undefined) removeCopy(root);
+  });
+
+  const documentUrl = (identifier: string) =>
+    new URL(`/feeds/cap/${identifier}.xml`, demo.url).href;
+
+  /** Waits until the feed cache does or does not contain `url`. */
+  async function waitForCachedFeed(url: string, present: boolean) {
+    await waitFor(
+      `${url} to be ${present ? "in" : "gone from"} the feed cache`,
+      async () => {
+        const urls = await page.evaluate(async () => {
+          const cache = await caches.open("child-alert-feeds-v1");
+          return (await cache.keys()).map((request) => request.url);
+        });
+        return urls.includes(url) === present ? true : undefined;
+      },
+      30_000,
+    );
+  }
+
+  async function caseIdentifiersShown(): Promise<string[]> {
+    const banner = await readBanner(page);
+    return banner!.identifiers.filter((id) => id.startsWith("DEMO-SEQ"));
+  }
+
+  it("deletes an ended alert's linked documents", async () => {
+    await page.goto(new URL("/partner-links.html", demo.url).href);
+    await waitForControl(page);
+    // The first load's requests went out before the worker took control.
+    await refreshBanner(page);
+    await page.reload();
+    await waitForControl(page);
+
+    expect(await control(demo, "step")).to.equal("new");
+    await refreshBanner(page);
+    await waitForCachedFeed(documentUrl("DEMO-SEQ-1-0001"), true);
+    expect(await caseIdentifiersShown()).to.deep.equal(["DEMO-SEQ-1-0001"]);
+
+    // The Update replaces the first version, so its document goes too.
+    expect(await control(demo, "step")).to.equal("updated");
+    await refreshBanner(page);
+    await waitForCachedFeed(documentUrl("DEMO-SEQ-1-0002"), true);
+    expect(await caseIdentifiersShown()).to.deep.equal(["DEMO-SEQ-1-0002"]);
+    await waitForCachedFeed(documentUrl("DEMO-SEQ-1-0001"), false);
+
+    expect(await control(demo, "step")).to.equal("ended");
+    await refreshBanner(page);
+    expect(await caseIdentifiersShown()).to.deep.equal([]);
+
+    // No cached URL or workbox-expiration record names a document of the
+    // case (the Cancel's included), and no cached body but the live feed's
+    // contains an ended identifier.
+    const caseDocuments = new URL("/feeds/cap/DEMO-SEQ-", demo.url).href;
+    const endedIdentifiers = ["DEMO-SEQ-1-0001", "DEMO-SEQ-1-0002"];
+    const liveFeed = new URL("/feeds/demo-links.atom", demo.url).href;
+    const readCaseTraces = async () => {
+      const traces: string[] = [];
+      for (const entry of await readCacheBodies(page)) {
+        const place = `Cache Storage ${entry.cacheName}: ${entry.url}`;
+        if (entry.url.startsWith(caseDocuments)) {
+          traces.push(place);
+        } else if (
+          entry.url !== liveFeed &&
+          endedIdentifiers.some((id) => entry.body.includes(id))
+        ) {
+          traces.push(`${place} (body)`);
+        }
+      }
+      // readCacheBodies covered Cache Storage above.
+      const records = (await readOriginStorage(page)).filter(
+        (record) => !record.place.startsWith("Cache Storage "),
+      );
+      traces.push(...recordsNaming(records, [caseDocuments]));
+      return traces;
+    };
+    // The worker deletes them after it cached the Cancel's document, which
+    // can be after the page got that response.
+    await waitFor(
+      "the case's documents to be deleted",
+      async () => ((await readCaseTraces()).length === 0 ? true : undefined),
+      30_000,
+    ).catch(() => undefined);
+    expect(await readCaseTraces()).to.deep.equal([]);
+    const records = await readOriginStorage(page);
+    expect(
+      records.filter((record) =>
+        record.place.startsWith("IndexedDB workbox-expiration/"),
+      ),
+      "workbox-expiration records",
+    ).to.not.deep.equal([]);
   });
 });
 

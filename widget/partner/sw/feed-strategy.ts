@@ -103,9 +103,6 @@ export function feedStrategy(state: AlertCacheState): NetworkFirst {
       if (response.status !== 200) return null;
       return readable.get(request.url) === false ? null : response;
     },
-    cacheDidUpdate: async () => {
-      await state.prune();
-    },
     cachedResponseWillBeUsed: async ({ request, cachedResponse }) => {
       if (cachedResponse === undefined || isConditional(request)) return null;
       return withAge(cachedResponse);
@@ -121,6 +118,14 @@ export function feedStrategy(state: AlertCacheState): NetworkFirst {
         maxAgeSeconds: FEED_MAX_AGE_SECONDS,
         maxEntries: FEED_MAX_ENTRIES,
       }),
+      // Pruning runs after the expiration plugin has recorded the response
+      // it cached, so it can delete that record when it deletes the
+      // response (a linked document whose alerts all ended).
+      {
+        cacheDidUpdate: async () => {
+          await state.prune();
+        },
+      },
     ],
   });
 }

@@ -6,15 +6,15 @@
  * client kept its record, so the URL of an ended alert's photo stayed on
  * the device. The photo cache now keeps no record outside itself.
  *
- * The names and the key format are those of workbox-expiration 7.4.1
- * (`models/CacheTimestampsModel.js`): database `workbox-expiration`, store
- * `cache-entries`, key `${cacheName}|${url}`. The feed cache's records stay,
- * because its `ExpirationPlugin` still uses them.
+ * The feed cache's records stay, because its `ExpirationPlugin` still uses
+ * them.
  */
 import { PHOTO_CACHE_NAME } from "./cache-names.js";
-
-const EXPIRATION_DATABASE = "workbox-expiration";
-const EXPIRATION_STORE = "cache-entries";
+import {
+  EXPIRATION_DATABASE,
+  EXPIRATION_STORE,
+  openExistingDatabase,
+} from "./expiration-records.js";
 
 /**
  * Deletes every record of the photo cache from the workbox-expiration
@@ -48,25 +48,4 @@ export async function deleteOldPhotoExpirationRecords(): Promise<boolean> {
   } finally {
     database.close();
   }
-}
-
-/**
- * Opens a database at its current version, or returns undefined when it
- * does not exist. The version change that would create it is aborted, so
- * workbox-expiration still creates its store when it first opens it.
- */
-function openExistingDatabase(name: string): Promise<IDBDatabase | undefined> {
-  return new Promise((resolve, reject) => {
-    let created = false;
-    const request = indexedDB.open(name);
-    request.onupgradeneeded = () => {
-      created = true;
-      request.transaction?.abort();
-    };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => {
-      if (created) resolve(undefined);
-      else reject(request.error);
-    };
-  });
 }
