@@ -6,6 +6,7 @@
  * (`credentials: "omit"`) and no referrer (`referrerPolicy: "no-referrer"`),
  * so a feed server learns nothing about the page or the reader.
  */
+import { readLimitedBody } from "./read-limited-body.js";
 
 /** Default time allowed for the response, body included: 30 seconds. */
 export const DEFAULT_FETCH_TIMEOUT_MS = 30_000;
@@ -201,27 +202,11 @@ async function readBody(
       `the body of ${url} is ${declared} bytes, over the limit of ${maxBytes}`,
     );
   }
-  if (response.body === null) return new Uint8Array(0);
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw new Error(
-        `the body of ${url} is over the limit of ${maxBytes} bytes`,
-      );
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
+  const bytes = await readLimitedBody(response, maxBytes);
+  if (bytes === null) {
+    throw new Error(
+      `the body of ${url} is over the limit of ${maxBytes} bytes`,
+    );
   }
   return bytes;
 }

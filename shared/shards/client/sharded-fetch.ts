@@ -23,6 +23,7 @@
  * origin share a poller (its `coordinate` option), the polling client's
  * place chooses the shards for all of them.
  */
+import { readLimitedBody } from "../../client/read-limited-body.js";
 import type { ReaderLocation } from "../../geo/concerns.js";
 import { parseFeed } from "../../formats/parse-feed.js";
 import { writeJsonFeed } from "../../formats/json-feed.js";
@@ -302,13 +303,13 @@ async function readLimited(
   response: Response,
   url: string,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const buffer = await response.arrayBuffer();
-  if (buffer.byteLength > MAX_BODY_BYTES) {
+  const bytes = await readLimitedBody(response, MAX_BODY_BYTES);
+  if (bytes === null) {
     throw new TypeError(
       `The body of ${url} is over the limit of ${MAX_BODY_BYTES} bytes.`,
     );
   }
-  return new Uint8Array(buffer);
+  return bytes;
 }
 
 /** FNV-1a over the bytes, as 8 hex digits: a content tag, not a security check. */

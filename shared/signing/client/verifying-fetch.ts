@@ -12,6 +12,7 @@
  * the poll, which rides over the moment between a feed's upload and its
  * signature's.
  */
+import { readLimitedBody } from "../../client/read-limited-body.js";
 import type { FeedKeyRing } from "../feed-key-ring.js";
 import { SIGNATURE_SUFFIX } from "../sign-feed.js";
 import { verifyFeedSignature } from "../verify-feed-signature.js";
@@ -98,27 +99,11 @@ async function readLimited(
   maxBytes: number,
   url: string,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  if (response.body === null) return new Uint8Array(0);
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw new FeedSignatureError(
-        `the body of ${url} is over the limit of ${maxBytes} bytes`,
-      );
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
+  const bytes = await readLimitedBody(response, maxBytes);
+  if (bytes === null) {
+    throw new FeedSignatureError(
+      `the body of ${url} is over the limit of ${maxBytes} bytes`,
+    );
   }
   return bytes;
 }
