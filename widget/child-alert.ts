@@ -241,8 +241,8 @@ export class ChildAlert extends LitElement {
   eager = false;
   reserve = false;
   interval: number | undefined = undefined;
-  /** The `label` attribute: the region's name in place of the interface string. */
-  label = "";
+  /** The `label` attribute: the region's name in place of the interface string; null once removed. */
+  label: string | null = "";
   /** The `key` attribute: the publisher's public key that every feed is checked against. */
   key = "";
 
@@ -571,9 +571,13 @@ export class ChildAlert extends LitElement {
     const next = this.candidateAlerts().slice(0, max);
     const previous = this.displayed;
     const changed = !sameVersions(previous, next);
+    // The same versions in new views: the client built them again for new
+    // settings, such as another language, so their text changed.
+    const rebuilt =
+      !changed && next.some((alert, index) => alert !== previous[index]);
     const lines: string[] = [];
+    if (changed || rebuilt) this.displayed = next;
     if (changed) {
-      this.displayed = next;
       // Keep what is on screen; a longer list grows by RENDER_CHUNK per task.
       this.renderLimit = Math.max(
         RENDER_CHUNK,
@@ -586,7 +590,7 @@ export class ChildAlert extends LitElement {
     const notice = this.updateStaleNotice();
     if (notice !== null) lines.push(notice);
     if (lines.length > 0) this.announcement = lines.join(". ");
-    if (!changed) return;
+    if (!changed && !rebuilt) return;
     this.dispatchEvent(
       new CustomEvent<ChildAlertChangeDetail>("child-alert-change", {
         detail: { alerts: this.alerts },

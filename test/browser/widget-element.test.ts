@@ -530,6 +530,55 @@ describe("child-alert element", () => {
     await named.updateComplete;
     await (layoutRoot(named)!.host as AlertLayoutElement).updateComplete;
     expect(regionName(named)).to.equal("Alerts for Example Village");
+
+    named.removeAttribute("label");
+    await named.updateComplete;
+    await (layoutRoot(named)!.host as AlertLayoutElement).updateComplete;
+    expect(regionName(named)).to.equal("Child alerts");
+  });
+
+  it("long label wraps in the banner", async () => {
+    const element = await mountAlert(
+      `preview layout="banner" lang="en" label="${"Long".repeat(500)}"`,
+    );
+    await (layoutRoot(element)!.host as AlertLayoutElement).updateComplete;
+
+    const title = layoutRoot(element)!.querySelector<HTMLElement>(".title")!;
+    expect(title.scrollWidth).to.be.at.most(title.clientWidth);
+  });
+
+  it("lang change shows the alert's text again", async () => {
+    const region = uniqueRegion();
+    const name = uniqueFeedName("widget-lang");
+    const alert = capAlert({
+      identifier: "LANG-1",
+      sent: capTimeFromNow(-HOUR),
+      headline: "Invented child missing",
+      geocode: region,
+    });
+    alert.info.push({
+      ...alert.info[0]!,
+      language: "el-GR",
+      headline: "Εξαφάνιση επινοημένου παιδιού",
+    });
+    await putFeed(name, {
+      body: jsonFeed([alert]),
+      contentType: "application/json",
+    });
+    const element = await mountAlert(
+      `lang="en" layout="card" feed="/feeds/${name}" region="${region.join(":")}"`,
+    );
+    expect(headlines(element)).to.deep.equal(["Invented child missing"]);
+
+    element.setAttribute("lang", "el");
+    await waitFor(
+      () => headlines(element)[0] === "Εξαφάνιση επινοημένου παιδιού",
+      "the Greek headline",
+    );
+
+    expect(element.alerts[0]!.headline).to.equal(
+      "Εξαφάνιση επινοημένου παιδιού",
+    );
   });
 
   it("waits for idle unless eager", async () => {

@@ -49,6 +49,7 @@ export class AlertBannerLayout extends AlertLayoutElement {
         flex: 1;
         min-width: 0;
         font-weight: 700;
+        overflow-wrap: anywhere;
       }
       .strip {
         margin-top: 4px;

@@ -44,8 +44,11 @@ export class AlertLayoutElement extends LitElement {
   strings: UiStrings = EN;
   /** Language of `strings`; dates are formatted in its locale. */
   language = "en";
-  /** Name of the layout's region in place of `strings.alerts`, or "" for that. */
-  label = "";
+  /**
+   * Name of the layout's region in place of `strings.alerts`, or "" for
+   * that. Removing the attribute makes it null.
+   */
+  label: string | null = "";
   /** IANA time zone for dates; unset means the reader's own. */
   timeZone: string | undefined = undefined;
   /** "light", "dark" or "auto" (follow `prefers-color-scheme`). */
@@ -67,7 +70,7 @@ export class AlertLayoutElement extends LitElement {
 
   /** Name of the layout's region: `label`, else the interface string. */
   protected get regionName(): string {
-    return this.label.trim() || this.strings.alerts;
+    return this.label?.trim() || this.strings.alerts;
   }
 
   /** Direction of the interface language, for the layout's frame. */
