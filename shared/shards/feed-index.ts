@@ -5,6 +5,8 @@
  * place or regions (see choose-shards.ts). docs/feed-tool.md documents the
  * fields.
  */
+import { jsonNestsDeeperThan } from "../formats/json-depth.js";
+import { DEFAULT_MAX_DEPTH } from "../formats/parse-feed.js";
 import type { Bounds } from "../geo/polygon-index.js";
 import { FEED_INDEX_FORMAT } from "./feed-index-format.js";
 import { isGeocodeScheme, type GeocodeScope } from "./geocode-scope.js";
@@ -82,6 +84,13 @@ export function isFeedIndexJson(json: unknown): boolean {
 export function readFeedIndex(json: unknown): FeedIndex {
   if (!isFeedIndexJson(json)) {
     throw new TypeError(`The document is not a "${FEED_INDEX_FORMAT}".`);
+  }
+  // The messages below quote values, which a JSON.stringify of a value
+  // nested thousands deep would overflow the stack on.
+  if (jsonNestsDeeperThan(json, DEFAULT_MAX_DEPTH)) {
+    throw new TypeError(
+      `The feed index nests arrays and objects deeper than ${DEFAULT_MAX_DEPTH} levels.`,
+    );
   }
   const index = json as Record<string, unknown>;
   if (index["version"] !== FEED_INDEX_VERSION) {

@@ -51,6 +51,15 @@ describe("shards: feed index", () => {
     expect(readFeedIndex(json).format).to.equal("child-alert-feed-index");
   });
 
+  it("rejects an index nested too deep", () => {
+    const deep = JSON.parse("[".repeat(20000) + "]".repeat(20000)) as unknown;
+    const json = { ...validIndex(), version: deep };
+    expect(() => readFeedIndex(json)).to.throw(
+      TypeError,
+      "deeper than 64 levels",
+    );
+  });
+
   it("rejects invalid indexes", () => {
     const cases: [string, (json: Record<string, unknown>) => void, string][] = [
       ["version", (json) => (json["version"] = 2), "version 2"],
