@@ -43,15 +43,16 @@ export function normalizeFeedKeys(
       console.warn(
         `Child Alert: the public key for ${JSON.stringify(feed)} is ignored, because that feed is not among the chosen feeds.`,
       );
-    } else if (typeof key === "string" && key.trim() === "") {
-      continue;
-    } else if (typeof key !== "string" || !isPublicKeyText(key)) {
-      console.warn(
-        `Child Alert: the public key for ${url} is invalid, so that feed is not read until the key is fixed in the options: expected the base64 of a 32-byte Ed25519 public key or an Ed25519 JWK.`,
-      );
-      keys[url] = typeof key === "string" ? key.trim() : JSON.stringify(key);
     } else {
-      keys[url] = key.trim();
+      // A JWK stored as an object is read as its JSON text.
+      const text = typeof key === "string" ? key.trim() : JSON.stringify(key);
+      if (text === "") continue;
+      if (!isPublicKeyText(text)) {
+        console.warn(
+          `Child Alert: the public key for ${url} is invalid, so that feed is not read until the key is fixed in the options: expected the base64 of a 32-byte Ed25519 public key or an Ed25519 JWK.`,
+        );
+      }
+      keys[url] = text;
     }
   }
   return keys;

@@ -38,7 +38,8 @@ export interface ExtensionSettings {
   /**
    * Publishers' Ed25519 public keys by feed URL, each the base64 of the 32
    * raw bytes or an Ed25519 JWK. A feed with a key is read only when its
-   * signature `URL.sig` verifies. Only feeds in `feeds` have an entry.
+   * signature `URL.sig` verifies, and a feed with an invalid key is not
+   * read. Only feeds in `feeds` have an entry.
    */
   feedKeys: Record<string, string>;
   /** The person's place, or null for none. */
@@ -95,8 +96,9 @@ export async function writeSettings(
 /**
  * Returns valid settings from any stored value: each field that is missing
  * or invalid takes its default, invalid feeds and regions are dropped with
- * a warning, and numbers are kept within their ranges. Public keys that are
- * invalid or belong to no chosen feed are dropped with a warning too.
+ * a warning, and numbers are kept within their ranges. Public keys of no
+ * chosen feed are dropped with a warning too. An invalid key is kept, with
+ * a warning, so that its feed is rejected rather than read unchecked.
  */
 export function normalizeSettings(value: unknown): ExtensionSettings {
   const input = isRecord(value) ? value : {};

@@ -80,7 +80,6 @@ describe("extension feedKeys setting", () => {
     const { base64 } = await publicKeyTexts();
     const shortKey = Buffer.alloc(31, 7).toString("base64");
     const wrongCurve = JSON.stringify({ kty: "OKP", crv: "X25519", x: "AA" });
-    const jwkObject = { kty: "OKP", crv: "Ed25519", x: base64 };
     const cases: [unknown, string][] = [
       ["not a key", "not a key"],
       [shortKey, shortKey],
@@ -88,7 +87,6 @@ describe("extension feedKeys setting", () => {
       [wrongCurve, wrongCurve],
       [42, "42"],
       [null, "null"],
-      [jwkObject, JSON.stringify(jwkObject)],
     ];
     for (const [invalid, stored] of cases) {
       warnings = [];
@@ -98,6 +96,16 @@ describe("extension feedKeys setting", () => {
       expect(warnings[0]).to.contain(FEED);
       expect(warnings[0]).to.contain("invalid");
     }
+  });
+
+  it("reads a JWK stored as an object", async () => {
+    const { jwk } = await publicKeyTexts();
+    const stored = JSON.parse(jwk) as unknown;
+
+    const keys = normalizeFeedKeys({ [FEED]: stored }, [FEED]);
+
+    expect(keys).to.deep.equal({ [FEED]: JSON.stringify(stored) });
+    expect(warnings).to.deep.equal([]);
   });
 
   it("reads an empty key as none", () => {
