@@ -57,8 +57,8 @@ const VARIANT_ATTRIBUTES: Record<Exclude<HostVariant, "none">, string> = {
 
 /**
  * CSS each variant's page adds to its own stylesheet. With `reserve`, this
- * is the fixed height of docs/widget.md, which holds the space before the
- * widget's script has run and keeps later alerts from moving the page.
+ * is the fixed height of docs/widget.md, which reserves the space before
+ * the widget's script has run and keeps later alerts from moving the page.
  */
 const VARIANT_PAGE_STYLE: Record<Exclude<HostVariant, "none">, string> = {
   banner: "",
